@@ -1,0 +1,53 @@
+// Command dyad turns news articles into political event data.
+//
+//	dyad code [flags] PATH...   code articles, one JSON object per line
+//	dyad version [--json]       print the version
+//
+// main only wires: flags and environment become a Config, constructors are
+// called, and the command runs.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `dyad turns news articles into political event data.
+
+Usage:
+  dyad code [flags] PATH...   code articles (files, directories, - for stdin) to JSON Lines
+  dyad version [--json]       print the version
+
+Run 'dyad COMMAND -h' for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run dispatches to a command and returns the process exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "code":
+		return runCode(ctx, args[1:], stdin, stdout, stderr)
+	case "version":
+		return runVersion(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "dyad: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}
