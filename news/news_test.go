@@ -62,3 +62,38 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestSpanErrors(t *testing.T) {
+	text := "Kerry met Lavrov.\n\nThey talked."
+	good := Document{
+		Text:      text,
+		Blocks:    []Block{{Kind: BlockParagraph, Span: Span{0, 17}}, {Kind: BlockParagraph, Span: Span{19, 31}}},
+		Sentences: []Sentence{{Span: Span{0, 17}, Block: 0, Tokens: []Token{{Text: "Kerry", Span: Span{0, 5}}}}},
+		Entities:  []Entity{{Text: "Lavrov", Span: Span{10, 16}}},
+	}
+	if errs := good.SpanErrors(); len(errs) != 0 {
+		t.Fatalf("good document: %v", errs)
+	}
+	tests := []struct {
+		name   string
+		mutate func(*Document)
+	}{
+		{"entity text differs", func(d *Document) { d.Entities[0].Text = "Putin" }},
+		{"block out of bounds", func(d *Document) { d.Blocks[1].Span = Span{19, 99} }},
+		{"blocks overlap", func(d *Document) { d.Blocks[1].Span = Span{10, 31} }},
+		{"sentence outside block", func(d *Document) { d.Sentences[0].Span = Span{0, 20} }},
+		{"token text differs", func(d *Document) { d.Sentences[0].Tokens[0].Text = "kerry" }},
+		{"event in missing sentence", func(d *Document) { d.Events = []Event{{Sentence: 3}} }},
+	}
+	for _, tt := range tests {
+		d := good
+		d.Blocks = append([]Block(nil), good.Blocks...)
+		d.Sentences = append([]Sentence(nil), good.Sentences...)
+		d.Sentences[0].Tokens = append([]Token(nil), good.Sentences[0].Tokens...)
+		d.Entities = append([]Entity(nil), good.Entities...)
+		tt.mutate(&d)
+		if errs := d.SpanErrors(); len(errs) == 0 {
+			t.Errorf("%s: no error reported", tt.name)
+		}
+	}
+}

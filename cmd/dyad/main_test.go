@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dyad/news"
+)
+
+// dyad runs the command with args and stdin, returning exit status, stdout and stderr.
+func dyad(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// docs decodes JSON Lines output.
+func docs(t *testing.T, out string) []news.Document {
+	t.Helper()
+	var ds []news.Document
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var d news.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatalf("output line is not a JSON document: %v\n%s", err, sc.Text())
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+func TestCodeFile(t *testing.T) {
+	code, out, errOut := dyad(t, "", "code", "../../testdata/articles/01_moscow_talks.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ds := docs(t, out)
+	if len(ds) != 1 {
+		t.Fatalf("got %d documents, want 1", len(ds))
+	}
+	d := ds[0]
+	if !strings.Contains(d.Text, "Lavrov") || len(d.Blocks) == 0 || len(d.Sentences) == 0 {
+		t.Errorf("document lacks text, blocks or sentences: %+v", d)
+	}
+	for _, key := range []string{`"events":[]`, `"entities":[]`, `"quotes":[]`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("output lacks %s", key)
+		}
+	}
+}
+
+func TestCodeDirectoryInOrder(t *testing.T) {
+	code, out, errOut := dyad(t, "", "code", "--workers", "3", "../../testdata/articles")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ds := docs(t, out)
+	var ids []string
+	for _, d := range ds {
+		ids = append(ids, d.ID)
+	}
+	// 08_wires.jsonl holds three records with these ids, in this order.
+	joined := strings.Join(ids, ",")
+	if !strings.Contains(joined, "beirut-2019-10-29,caracas-1,2,addis-3") {
+		t.Errorf("ids out of input order: %s", joined)
+	}
+	if len(ds) != 11 {
+		t.Errorf("got %d documents, want 11", len(ds))
+	}
+}
+
+func TestCodeStdinWithFlags(t *testing.T) {
+	text := "LONDON - Britain expelled two Russian diplomats on Monday, the Foreign Office said.\n"
+	code, out, errOut := dyad(t, text, "code", "--published", "2018-03-12", "--source", "Test Wire", "--url", "https://example.test/a", "--pretty", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "{\n  \"id\"") {
+		t.Errorf("--pretty output not indented: %.60s", out)
+	}
+	var d news.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Published != "2018-03-12" || d.PublishedFrom != "flag" || d.Source != "Test Wire" || d.URL != "https://example.test/a" {
+		t.Errorf("flags not applied: published %q from %q source %q url %q", d.Published, d.PublishedFrom, d.Source, d.URL)
+	}
+	if d.Dateline != "LONDON" {
+		t.Errorf("dateline %q, want LONDON", d.Dateline)
+	}
+}
+
+func TestCodeBadInputGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a_good.txt", "PARIS - France recalled its ambassador to Italy on Thursday.\n")
+	write("b_empty.txt", "")
+	write("c_records.jsonl", `{"id":"r1","text":"Chad closed its border with Sudan."}`+"\n"+`{"id": broken`+"\n"+`{"id":"r3","text":"Mali expelled the French ambassador."}`+"\n")
+	write("d_junk.txt", "\x00\x01\x02\x03binary\x00\x00\x00")
+
+	code, out, errOut := dyad(t, "", "code", dir)
+	if code != 0 {
+		t.Errorf("exit %d with some good records, want 0; stderr:\n%s", code, errOut)
+	}
+	var ids []string
+	for _, d := range docs(t, out) {
+		ids = append(ids, d.ID)
+	}
+	if len(ids) != 3 || ids[1] != "r1" || ids[2] != "r3" {
+		t.Errorf("coded %v, want the good file, r1 and r3", ids)
+	}
+	for _, want := range []string{"b_empty.txt", "c_records.jsonl:2", "d_junk.txt", "3 coded, 3 failed"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr does not name %q:\n%s", want, errOut)
+		}
+	}
+	if code, _, _ := dyad(t, "", "code", "--strict", dir); code != 1 {
+		t.Errorf("--strict exit %d, want 1", code)
+	}
+	if code, _, _ := dyad(t, "", "code", filepath.Join(dir, "b_empty.txt")); code != 1 {
+		t.Errorf("nothing coded: exit %d, want 1", code)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := [][]string{
+		{},
+		{"frobnicate"},
+		{"code"},
+		{"code", "--format", "pdf", "x.txt"},
+		{"code", "--published", "last Tuesday", "x.txt"},
+	}
+	for _, args := range tests {
+		if code, _, errOut := dyad(t, "", args...); code != 2 || errOut == "" {
+			t.Errorf("dyad %q: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := dyad(t, "", "version", "--json")
+	var v versionInfo
+	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.Version == "" || v.Go == "" {
+		t.Errorf("version --json: exit %d, %q", code, out)
+	}
+	if code, out, _ := dyad(t, "", "version"); code != 0 || !strings.HasPrefix(out, "dyad ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+}
