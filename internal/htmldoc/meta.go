@@ -129,7 +129,7 @@ func (m *meta) pageSource(pageURL string) string {
 		return s
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		return cleanText(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."))
 	}
 	return ""
 }

@@ -19,8 +19,13 @@ func cleanText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	if strings.IndexByte(s, '&') >= 0 && rxEntity.MatchString(s) {
-		s = html.UnescapeString(s)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = rxEntity.ReplaceAllStringFunc(s, func(ref string) string {
+			if u := html.UnescapeString(ref); utf8.RuneCountInString(u) <= 2 {
+				return u
+			}
+			return ref // "&notanentity;" is text, not "&not" and more
+		})
 	}
 	s = strings.Map(func(r rune) rune {
 		switch {
