@@ -32,7 +32,7 @@ var articleWants = map[string]articleWant{
 	"02_washington_sanctions.txt": {
 		title:    "U.S. lawmakers press for new sanctions on Iran after missile test",
 		dateline: "WASHINGTON", source: "Reuters",
-		absent:     []string{"Related articles", "Share this", "Senators call for hearing", "Advertisement", "Facebook"},
+		absent:     []string{"Reporting by", "Related articles", "Share this", "Senators call for hearing", "Advertisement", "Facebook"},
 		once:       []string{"European diplomats fear"},
 		firstBlock: news.BlockTitle,
 	},

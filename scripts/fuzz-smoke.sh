@@ -7,6 +7,6 @@ for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
   for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
     echo "fuzz $pkg $target ($dur)"
-    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$dur" "$pkg"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$dur" -fuzzminimizetime=1s "$pkg"
   done
 done

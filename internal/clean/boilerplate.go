@@ -74,6 +74,14 @@ var markers = []marker{
 	{text: "Recommended for you", max: 60, whole: true},
 	{text: "Tags:", max: 300},
 	{text: "Filed under", max: 300},
+	// Wire credit lines end a report: "Reporting by …; Editing by …".
+	{text: "Reporting by", max: 300},
+	{text: "(Reporting by", max: 300},
+	{text: "Additional reporting by", max: 300},
+	{text: "(Additional reporting by", max: 300},
+	{text: "Writing by", max: 300},
+	{text: "Editing by", max: 300},
+	{text: "Compiled by", max: 300},
 }
 
 // markersByByte holds the markers by their first byte, lower-cased, so that
