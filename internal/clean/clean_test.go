@@ -485,10 +485,10 @@ func TestHeadingsAndTitle(t *testing.T) {
 		},
 		{
 			name: "last short line is no heading",
-			body: "European ministers agreed on Monday.\n\nReporting by Jane Roe",
+			body: "European ministers agreed on Monday.\n\nMore talks are planned in Geneva",
 			want: []string{
 				"paragraph: European ministers agreed on Monday.",
-				"paragraph: Reporting by Jane Roe",
+				"paragraph: More talks are planned in Geneva",
 			},
 		},
 		{
