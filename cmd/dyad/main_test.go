@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"os"
@@ -109,6 +110,13 @@ func TestCodeBadInputGoesOn(t *testing.T) {
 	write("b_empty.txt", "")
 	write("c_records.jsonl", `{"id":"r1","text":"Chad closed its border with Sudan."}`+"\n"+`{"id": broken`+"\n"+`{"id":"r3","text":"Mali expelled the French ambassador."}`+"\n")
 	write("d_junk.txt", "\x00\x01\x02\x03binary\x00\x00\x00")
+	write("e_nobody.html", "<html><head><title>Menu</title></head><body><nav><a href=/>Home</a></nav></body></html>")
+	write("f_latin1.txt", "ROME - Italy's premier met the Pope in Vatican City on Sunday, caf\xe9 owners said.\n")
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write([]byte(`{"id":"z1","text":"Peru recalled its envoy to Mexico."}` + "\n" + `{"id":"z2","text":"Chile and Peru signed a border accord."}` + "\n"))
+	zw.Close()
+	write("g_cut.jsonl.gz", string(zipped.Bytes()[:zipped.Len()-12]))
 
 	code, out, errOut := dyad(t, "", "code", dir)
 	if code != 0 {
@@ -118,10 +126,11 @@ func TestCodeBadInputGoesOn(t *testing.T) {
 	for _, d := range docs(t, out) {
 		ids = append(ids, d.ID)
 	}
-	if len(ids) != 3 || ids[1] != "r1" || ids[2] != "r3" {
-		t.Errorf("coded %v, want the good file, r1 and r3", ids)
+	ds := docs(t, out)
+	if len(ids) != 6 || ids[1] != "r1" || ids[2] != "r3" || !strings.Contains(ds[3].Text, "caf\uFFFD owners") || len(ds[3].Warnings) == 0 {
+		t.Errorf("coded %v, want the good file, r1, r3, the Latin-1 file repaired with a warning, z1 and z2 (read before the gzip broke)", ids)
 	}
-	for _, want := range []string{"b_empty.txt", "c_records.jsonl:2", "d_junk.txt", "3 coded, 3 failed"} {
+	for _, want := range []string{"b_empty.txt", "c_records.jsonl:2", "d_junk.txt", "e_nobody.html", "g_cut.jsonl.gz:3: truncated gzip", "6 coded, 5 failed"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr does not name %q:\n%s", want, errOut)
 		}

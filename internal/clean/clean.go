@@ -45,7 +45,7 @@ func Clean(a news.Article, opts Options) (news.Document, error) {
 	if isHTML(a) {
 		page, err := htmldoc.Parse(a.Body, a.URL)
 		if errors.Is(err, htmldoc.ErrNoText) {
-			return news.Document{}, fmt.Errorf("html: %w: %w", ErrNoText, err)
+			return news.Document{}, fmt.Errorf("%w: the HTML page has no article body (%w)", ErrNoText, htmldoc.ErrNoText)
 		}
 		if err != nil {
 			return news.Document{}, fmt.Errorf("html: %w", err)
