@@ -56,6 +56,9 @@ func Clean(a news.Article, opts Options) (news.Document, error) {
 		if doc.Source == "" {
 			doc.Source = page.Source
 		}
+		if page.Language != "" {
+			doc.Language = page.Language // the page's own word beats our default
+		}
 		pagePublished = page.Published
 		us = pageUnits(page, &title, &ns)
 	} else {

@@ -37,14 +37,6 @@ const testPage = `<!DOCTYPE html>
 </body>
 </html>`
 
-// skipUnfinished skips a test while the HTML extractor is a stub.
-func skipUnfinished(t *testing.T, err error) {
-	t.Helper()
-	if err != nil && strings.Contains(err.Error(), "not implemented") {
-		t.Skip("htmldoc.Parse is not implemented yet")
-	}
-}
-
 func TestHTML(t *testing.T) {
 	for _, format := range []news.Format{news.FormatHTML, news.FormatAuto} {
 		name := string(format)
@@ -53,7 +45,6 @@ func TestHTML(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			d, err := Clean(news.Article{Format: format, Body: []byte(testPage)}, Options{Published: "2020-01-01"})
-			skipUnfinished(t, err)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,6 +61,9 @@ func TestHTML(t *testing.T) {
 			}
 			if d.Source != "Example Herald" || d.URL != "https://herald.example.org/water-deal" {
 				t.Errorf("source %q, url %q", d.Source, d.URL)
+			}
+			if d.Language != "en" {
+				t.Errorf("language = %q, want en", d.Language)
 			}
 			if d.Dateline != "ANKARA, Turkey" {
 				t.Errorf("dateline = %q", d.Dateline)
@@ -98,8 +92,18 @@ func TestHTML(t *testing.T) {
 
 func TestHTMLNoText(t *testing.T) {
 	_, err := Clean(news.Article{Format: news.FormatHTML, Body: []byte("<html><body><nav><a href=/>Home</a></nav></body></html>")}, Options{})
-	skipUnfinished(t, err)
 	if !errors.Is(err, ErrNoText) {
 		t.Errorf("error = %v, want ErrNoText", err)
+	}
+}
+
+func TestHTMLLanguage(t *testing.T) {
+	page := strings.Replace(testPage, `<html lang="en">`, `<html lang="fr-FR">`, 1)
+	d, err := Clean(news.Article{Format: news.FormatHTML, Body: []byte(page)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Language != "fr" {
+		t.Errorf("language = %q, want the page's fr", d.Language)
 	}
 }
