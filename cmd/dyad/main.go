@@ -1,6 +1,7 @@
 // Command dyad turns news articles into political event data.
 //
 //	dyad code [flags] PATH...   code articles, one JSON object per line
+//	dyad dict check PATH...     check PETRARCH or TABARI dictionaries
 //	dyad version [--json]       print the version
 //
 // main only wires: flags and environment become a Config, constructors are
@@ -20,6 +21,7 @@ const usage = `dyad turns news articles into political event data.
 
 Usage:
   dyad code [flags] PATH...   code articles (files, directories, - for stdin) to JSON Lines
+  dyad dict check PATH...     check PETRARCH or TABARI dictionaries, every problem as file:line
   dyad version [--json]       print the version
 
 Run 'dyad COMMAND -h' for a command's flags.
@@ -41,6 +43,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "code":
 		return runCode(ctx, args[1:], stdin, stdout, stderr)
+	case "dict":
+		return runDict(args[1:], stdout, stderr)
 	case "version":
 		return runVersion(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":

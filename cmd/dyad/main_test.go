@@ -168,3 +168,36 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
 }
+
+func TestDictCheck(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.verbs.txt")
+	good := filepath.Join(dir, "good.verbs.txt")
+	if err := os.WriteFile(bad, []byte("--- ATTACK [190] ---\nATTACK\n- * POLICE [191\n- $ * + [192]\n- * TROOPS [193\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("--- ATTACK [190] ---\nATTACK\n- * POLICE [191]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := dyad(t, "", "dict", "check", bad)
+	if code != 1 {
+		t.Errorf("bad dictionary: exit %d, want 1", code)
+	}
+	for _, want := range []string{bad + ":3: ", bad + ":5: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output does not report %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "2 errors") {
+		t.Errorf("summary: %q", errOut)
+	}
+	if code, out, errOut := dyad(t, "", "dict", "check", good); code != 0 || out != "" || !strings.Contains(errOut, "ok") {
+		t.Errorf("good dictionary: exit %d, out %q, err %q", code, out, errOut)
+	}
+	if code, _, _ := dyad(t, "", "dict", "check", filepath.Join(dir, "missing.verbs.txt")); code != 1 {
+		t.Errorf("missing file: exit %d, want 1", code)
+	}
+	if code, _, _ := dyad(t, "", "dict"); code != 2 {
+		t.Errorf("no subcommand: exit %d, want 2", code)
+	}
+}
