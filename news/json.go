@@ -2,14 +2,39 @@ package news
 
 import "encoding/json"
 
+// documentJSON is Document as SCHEMA.md writes it: the same fields in the same
+// order, with an unknown publication date as null. TestDocumentJSONFields
+// keeps the two in step.
+type documentJSON struct {
+	ID            string     `json:"id"`
+	URL           string     `json:"url,omitempty"`
+	Source        string     `json:"source,omitempty"`
+	Title         string     `json:"title,omitempty"`
+	Published     *string    `json:"published"`
+	PublishedFrom string     `json:"published_from,omitempty"`
+	Dateline      string     `json:"dateline,omitempty"`
+	Language      string     `json:"language"`
+	Text          string     `json:"text"`
+	Blocks        []Block    `json:"blocks"`
+	Sentences     []Sentence `json:"sentences"`
+	Entities      []Entity   `json:"entities"`
+	Places        []Place    `json:"places"`
+	Times         []Time     `json:"times"`
+	Quotes        []Quote    `json:"quotes"`
+	Events        []Event    `json:"events"`
+	Warnings      []string   `json:"warnings"`
+}
+
 // MarshalJSON writes the Document as SCHEMA.md has it: an unknown publication
 // date is null, and every list is [] rather than null.
 func (d Document) MarshalJSON() ([]byte, error) {
-	type plain Document // plain has no methods, so this does not recurse
-	out := struct {
-		plain
-		Published *string `json:"published"`
-	}{plain: plain(d.WithEmptyLists())}
+	d = d.WithEmptyLists()
+	out := documentJSON{
+		ID: d.ID, URL: d.URL, Source: d.Source, Title: d.Title,
+		PublishedFrom: d.PublishedFrom, Dateline: d.Dateline, Language: d.Language, Text: d.Text,
+		Blocks: d.Blocks, Sentences: d.Sentences, Entities: d.Entities, Places: d.Places,
+		Times: d.Times, Quotes: d.Quotes, Events: d.Events, Warnings: d.Warnings,
+	}
 	if d.Published != "" {
 		out.Published = &d.Published
 	}

@@ -2,6 +2,8 @@ package news
 
 import (
 	"encoding/json"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,5 +97,26 @@ func TestSpanErrors(t *testing.T) {
 		if errs := d.SpanErrors(); len(errs) == 0 {
 			t.Errorf("%s: no error reported", tt.name)
 		}
+	}
+}
+
+// TestDocumentJSONFields keeps documentJSON in step with Document: the same
+// JSON names in the same order.
+func TestDocumentJSONFields(t *testing.T) {
+	names := func(v any) []string {
+		var out []string
+		rt := reflect.TypeOf(v)
+		for i := range rt.NumField() {
+			out = append(out, rt.Field(i).Name+" "+rt.Field(i).Tag.Get("json"))
+		}
+		return out
+	}
+	if d, j := names(Document{}), names(documentJSON{}); !slices.Equal(d, j) {
+		t.Errorf("documentJSON fields differ from Document's:\n%q\n%q", d, j)
+	}
+	b, _ := json.Marshal(Document{ID: "x", Title: "T", Published: "2016-07-15", Dateline: "MOSCOW"})
+	s := string(b)
+	if i, j := strings.Index(s, `"title"`), strings.Index(s, `"published"`); i < 0 || j < i || j > strings.Index(s, `"dateline"`) {
+		t.Errorf("published is not between title and dateline: %s", s)
 	}
 }
