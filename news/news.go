@@ -190,8 +190,8 @@ type Event struct {
 	Target      *EventActor `json:"target"`
 	Code        string      `json:"code"` // CAMEO code, always a string
 	Root        string      `json:"root"`
-	QuadClass   int         `json:"quad_class"`
-	Goldstein   float64     `json:"goldstein"`
+	QuadClass   int         `json:"quad_class,omitempty"` // GDELT QuadClass 1..4; omitted when the code has none
+	Goldstein   *float64    `json:"goldstein"`            // null when the Goldstein table has no value for the code
 	Plover      *Plover     `json:"plover,omitempty"`
 	Date        string      `json:"date,omitempty"`
 	DateGrain   string      `json:"date_grain,omitempty"`

@@ -161,7 +161,7 @@ func TestUsageErrors(t *testing.T) {
 func TestVersion(t *testing.T) {
 	code, out, _ := dyad(t, "", "version", "--json")
 	var v versionInfo
-	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.Version == "" || v.Go == "" {
+	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.Version == "" || v.Go == "" || !strings.HasPrefix(v.GoldsteinTable, "gdelt") || v.CAMEOCodes < 300 {
 		t.Errorf("version --json: exit %d, %q", code, out)
 	}
 	if code, out, _ := dyad(t, "", "version"); code != 0 || !strings.HasPrefix(out, "dyad ") {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+
+	"dyad/internal/cameo"
 )
 
 // version is dyad's release; set with -ldflags "-X main.version=…" when building a release.
@@ -20,6 +22,9 @@ type versionInfo struct {
 	Schema  string `json:"schema"`
 	Go      string `json:"go"`
 	Commit  string `json:"commit,omitempty"`
+	// GoldsteinTable names the Goldstein scale events are scored with, and its source.
+	GoldsteinTable string `json:"goldstein_table"`
+	CAMEOCodes     int    `json:"cameo_codes"`
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
@@ -29,7 +34,13 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	info := versionInfo{Version: version, Schema: schemaVersion, Go: runtime.Version()}
+	table, err := cameo.Builtin()
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad version: %v\n", err)
+		return 1
+	}
+	info := versionInfo{Version: version, Schema: schemaVersion, Go: runtime.Version(),
+		GoldsteinTable: table.GoldsteinTable(), CAMEOCodes: table.Len()}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range bi.Settings {
 			if s.Key == "vcs.revision" {
