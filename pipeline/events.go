@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"dyad/internal/cameo"
+	"dyad/internal/when"
 	"dyad/news"
 )
 
@@ -31,4 +32,21 @@ func describeEvents(table *cameo.Table, doc news.Document, events []news.Event) 
 		out[i] = e
 	}
 	return out
+}
+
+// dateEvents gives each event the date of the time expression in its
+// sentence, else the publication date; an event of an undated article with no
+// time expression keeps no date.
+func dateEvents(doc news.Document, events []news.Event) []news.Event {
+	for i, e := range events {
+		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		if t, ok := when.ForSentence(doc.Times, doc.Sentences[e.Sentence]); ok {
+			events[i].Date, events[i].DateGrain = t.Value, t.Grain
+		} else if doc.Published != "" {
+			events[i].Date, events[i].DateGrain = doc.Published[:min(len(doc.Published), 10)], "day"
+		}
+	}
+	return events
 }

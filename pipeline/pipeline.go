@@ -6,9 +6,14 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"time"
 
+	"dyad/internal/cameo"
 	"dyad/internal/clean"
+	"dyad/internal/coder"
+	"dyad/internal/dictfile"
 	"dyad/internal/nlp"
+	"dyad/internal/when"
 	"dyad/news"
 )
 
@@ -19,12 +24,24 @@ type Config struct {
 	Published string
 	// KeepTokens keeps each sentence's tokens and chunks in the output.
 	KeepTokens bool
+	// PetrarchDicts is a directory of PETRARCH dictionaries (verbs, actors,
+	// agents, discards, issues found by their usual names) or a PETRARCH
+	// config file naming them. Events are coded with them.
+	PetrarchDicts string
+	// TabariProject is a TABARI .project file naming the dictionaries to
+	// code events with. At most one of PetrarchDicts and TabariProject is set.
+	TabariProject string
+	// Today is the date actor date restrictions are checked against when an
+	// article has no publication date; zero means the day New runs.
+	Today time.Time
 }
 
 // Pipeline codes articles. Build it once with New; it holds the loaded models.
 type Pipeline struct {
-	cfg Config
-	nlp *nlp.Analyzer
+	cfg   Config
+	nlp   *nlp.Analyzer
+	cameo *cameo.Table
+	coder *coder.Coder // nil when no dictionaries are loaded
 }
 
 // New validates cfg and loads what the stages need.
@@ -34,24 +51,50 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: published date: %w", err)
 		}
 	}
+	if cfg.PetrarchDicts != "" && cfg.TabariProject != "" {
+		return nil, fmt.Errorf("pipeline: give PETRARCH dictionaries or a TABARI project, not both")
+	}
+	if cfg.Today.IsZero() {
+		cfg.Today = time.Now().UTC()
+	}
 	an, err := nlp.New()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load nlp: %w", err)
 	}
-	return &Pipeline{cfg: cfg, nlp: an}, nil
+	table, err := cameo.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: load CAMEO tables: %w", err)
+	}
+	p := &Pipeline{cfg: cfg, nlp: an, cameo: table}
+	var set *dictfile.Set
+	switch {
+	case cfg.PetrarchDicts != "":
+		set, err = dictfile.LoadPetrarch(cfg.PetrarchDicts)
+	case cfg.TabariProject != "":
+		set, err = dictfile.LoadTabariProject(cfg.TabariProject)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: load dictionaries: %w", err)
+	}
+	if set != nil {
+		if p.coder, err = coder.New(set, coder.DefaultOptions()); err != nil {
+			return nil, fmt.Errorf("pipeline: build coder: %w", err)
+		}
+	}
+	return p, nil
 }
 
 // Process runs every stage on one article and returns its Document, with every
 // list non-nil. It fails only when the article yields no text.
 func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, error) {
-	if err := ctx.Err(); err != nil {
+	doc, date, err := p.analyse(ctx, a)
+	if err != nil {
 		return news.Document{}, err
 	}
-	doc, err := clean.Clean(a, clean.Options{Published: p.cfg.Published})
-	if err != nil {
-		return news.Document{}, fmt.Errorf("clean: %w", err)
+	if p.coder != nil {
+		events := p.coder.Code(doc.Text, doc.Sentences, date)
+		doc.Events = dateEvents(doc, describeEvents(p.cameo, doc, events))
 	}
-	doc.Sentences = p.nlp.Sentences(doc.Text, doc.Blocks)
 	if !p.cfg.KeepTokens {
 		for i := range doc.Sentences {
 			doc.Sentences[i].Tokens = nil
@@ -59,4 +102,52 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 		}
 	}
 	return doc.WithEmptyLists(), nil
+}
+
+// analyse runs the stages up to coding: cleaning, sentences and tokens, and
+// time expressions. It returns the date the article's events are coded at.
+func (p *Pipeline) analyse(ctx context.Context, a news.Article) (news.Document, time.Time, error) {
+	if err := ctx.Err(); err != nil {
+		return news.Document{}, time.Time{}, err
+	}
+	doc, err := clean.Clean(a, clean.Options{Published: p.cfg.Published})
+	if err != nil {
+		return news.Document{}, time.Time{}, fmt.Errorf("clean: %w", err)
+	}
+	doc.Sentences = p.nlp.Sentences(doc.Text, doc.Blocks)
+	published, known := time.Time{}, false
+	if doc.Published != "" {
+		if t, err := news.ParseDate(doc.Published); err == nil {
+			published, known = t, true
+		}
+	}
+	doc.Times = when.Find(doc.Text, doc.Sentences, published, known)
+	date := p.cfg.Today
+	if known {
+		date = published
+	}
+	return doc, date, nil
+}
+
+// Explain codes an article and explains how its coder treated sentence n
+// (every sentence when n < 0): chunks, actors, verbs and patterns tried, and
+// events. It fails when no dictionaries are loaded or n is out of range.
+func (p *Pipeline) Explain(ctx context.Context, a news.Article, n int) ([]coder.Explanation, error) {
+	if p.coder == nil {
+		return nil, fmt.Errorf("explain: no event dictionaries loaded (give PETRARCH dictionaries or a TABARI project)")
+	}
+	doc, date, err := p.analyse(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if n >= len(doc.Sentences) {
+		return nil, fmt.Errorf("explain: sentence %d does not exist: the article has %d sentences (0 to %d)", n, len(doc.Sentences), len(doc.Sentences)-1)
+	}
+	var out []coder.Explanation
+	for i, s := range doc.Sentences {
+		if n < 0 || i == n {
+			out = append(out, p.coder.Explain(doc.Text, s, i, date))
+		}
+	}
+	return out, nil
 }
