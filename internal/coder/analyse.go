@@ -1,0 +1,501 @@
+package coder
+
+import (
+	"strings"
+
+	"dyad/internal/dictfile"
+	"dyad/news"
+)
+
+// unit is one actor phrase: an actor with the agents joined to it, or a
+// pronoun standing for an earlier actor.
+type unit struct {
+	first, last int // tokens [first, last)
+	code        string
+	rules       []string // file:line of the actor and agent entries
+	hasActor    bool
+	pronoun     bool
+	linked      []*dictfile.Agent // agents joined through "of", "in", "from"
+	prefix      []string          // agent codes that go before the actor's code
+	suffix      []string          // agent codes that go after it
+}
+
+// group is a compound of units ("Arnor, Gondor and Rohan"), or one unit.
+type group struct {
+	members     []*unit
+	first, last int
+}
+
+// mention is an actor, agent or pronoun found in the words.
+type mention struct {
+	first, last int
+	kind        entryKind
+	pronoun     bool
+	null        bool // an actor coded "---" on this date
+	code        string
+	agent       *dictfile.Agent
+	pos         dictfile.Pos
+	nested      bool // an agent inside the previous agent
+}
+
+// state is the working memory of one sentence.
+type state struct {
+	c         *Coder
+	text      string
+	s         *news.Sentence
+	ws        []string
+	date      dictfile.Date
+	units     []*unit
+	groups    []*group
+	groupAt   []int // token → index of the group starting there, or -1
+	inUnit    []bool
+	bound     []bool // token starts a new clause
+	events    []news.Event
+	lastActor *group
+	trace     *Explanation
+	scratch   bind
+	discarded bool
+}
+
+// words returns the upper-case words of tokens.
+func words(toks []news.Token, buf []string) []string {
+	buf = buf[:0]
+	for _, t := range toks {
+		buf = append(buf, upper(t.Text))
+	}
+	return buf
+}
+
+func upper(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ('a' <= c && c <= 'z') || c >= 0x80 {
+			s = strings.ToUpper(s)
+			break
+		}
+	}
+	// Treebank forms of quotes and typographic apostrophes
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
+
+var pronouns = map[string]bool{"HE": true, "SHE": true, "IT": true, "THEY": true, "HIM": true, "THEM": true}
+
+var clauseWords = map[string]bool{
+	"THAT": true, "WHO": true, "WHICH": true, "WHOM": true, "WHILE": true, "WHEN": true,
+	"AFTER": true, "BEFORE": true, "BECAUSE": true, "SINCE": true, "ALTHOUGH": true,
+	"THOUGH": true, "IF": true, "UNTIL": true, "WHERE": true, "WHEREAS": true, ";": true,
+}
+
+var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true}
+
+var beWords = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "'S": true, "'RE": true, "GOT": true, "GET": true, "GETS": true}
+
+// analyse codes one sentence. prev is the last actor of the previous
+// sentence, for pronouns.
+func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *group, tr *Explanation) *state {
+	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil}
+	st.ws = words(s.Tokens, make([]string, 0, len(s.Tokens)))
+	if disc, story := c.ix.discard(st.ws); disc != nil {
+		if tr != nil {
+			kind := "sentence"
+			if story {
+				kind = "story"
+			}
+			tr.Notes = append(tr.Notes, "discarded ("+kind+"): "+disc.Phrase.Text()+" at "+disc.Pos.String())
+		}
+		return st
+	}
+	if c.opts.MinWords > 0 && len(st.ws) < c.opts.MinWords {
+		if tr != nil {
+			tr.Notes = append(tr.Notes, "too few words")
+		}
+		return st
+	}
+	st.findActors(prev)
+	if st.discarded {
+		st.lastActor = nil
+		return st
+	}
+	st.findClauses()
+	st.codeVerbs()
+	return st
+}
+
+func (st *state) tag(i int) string {
+	if i < 0 || i >= len(st.s.Tokens) {
+		return ""
+	}
+	return st.s.Tokens[i].Tag
+}
+
+func (st *state) word(i int) string {
+	if i < 0 || i >= len(st.ws) {
+		return ""
+	}
+	return st.ws[i]
+}
+
+// findActors finds the actor and agent phrases, joins them into units and
+// the units into compound groups.
+func (st *state) findActors(prev *group) {
+	ix := st.c.ix
+	n := len(st.ws)
+	var ms []mention
+	for i := 0; i < n; {
+		e := ix.phrases.longest(st.ws, i)
+		if e == nil {
+			if pronouns[st.ws[i]] && strings.HasPrefix(st.tag(i), "PRP") {
+				ms = append(ms, mention{first: i, last: i + 1, pronoun: true})
+			}
+			i++
+			continue
+		}
+		m := mention{first: i, last: i + len(e.words), kind: e.kind, pos: e.pos}
+		switch e.kind {
+		case kindActor:
+			a := &ix.set.Actors.Entries[e.idx]
+			code, ok := a.CodeOn(st.date)
+			m.pos = e.pos
+			if ok {
+				m.code = code.Code
+			}
+			m.null = !ok || code.Code == "---" || code.Code == ""
+			if ok && code.Code == "###" && st.c.stem {
+				// a discard actor: the sentence codes nothing
+				if st.trace != nil {
+					st.trace.Notes = append(st.trace.Notes, "discarded by actor at "+e.pos.String())
+				}
+				st.discarded = true
+			}
+		case kindAgent:
+			m.agent = &ix.set.Agents.Entries[e.idx]
+		}
+		ms = append(ms, m)
+		if st.trace != nil {
+			st.trace.addMention(st, m)
+		}
+		if m.kind == kindAgent && !st.c.stem {
+			// agents inside a longer agent count too ("main opposition group")
+			for k := m.first + 1; k < m.last; k++ {
+				if e2 := ix.phrases.longest(st.ws, k); e2 != nil && e2.kind == kindAgent && k+len(e2.words) <= m.last {
+					ms = append(ms, mention{first: m.first, last: m.last, kind: kindAgent, pos: e2.pos, agent: &ix.set.Agents.Entries[e2.idx], nested: true})
+				}
+			}
+		}
+		i = m.last
+	}
+	// units
+	var cur *unit
+	lastWasAgent := false
+	for _, m := range ms {
+		if m.null {
+			cur = nil
+			continue
+		}
+		if m.pronoun {
+			u := &unit{first: m.first, last: m.last, pronoun: true, hasActor: true}
+			st.units = append(st.units, u)
+			cur = nil
+			continue
+		}
+		if cur != nil && (m.nested || st.canJoin(cur, m, lastWasAgent)) {
+			st.join(cur, m)
+		} else {
+			cur = &unit{first: m.first, last: m.last}
+			st.units = append(st.units, cur)
+			st.join(cur, m)
+		}
+		lastWasAgent = m.kind == kindAgent
+	}
+	// codes; pronouns resolve to the previous actor
+	var last *unit
+	kept := st.units[:0]
+	for _, u := range st.units {
+		switch {
+		case u.pronoun:
+			if last != nil {
+				u.code, u.rules = last.code, last.rules
+			} else if prev != nil && len(prev.members) > 0 {
+				u.code, u.rules = prev.members[0].code, prev.members[0].rules
+			} else {
+				continue
+			}
+		case !u.hasActor:
+			u.code = compose(u) // an agent with no actor: "---GOV"
+		default:
+			u.code = compose(u)
+			last = u
+		}
+		kept = append(kept, u)
+	}
+	st.units = kept
+	for i := 0; i < len(st.units); i++ {
+		u := st.units[i]
+		if !strings.Contains(u.code, "/") {
+			continue
+		}
+		// "FRO/BIL/SAM": one name, several actors
+		parts := strings.Split(u.code, "/")
+		var us []*unit
+		for _, p := range parts {
+			if p == "" {
+				continue
+			}
+			v := *u
+			v.code = p
+			us = append(us, &v)
+		}
+		st.units = append(st.units[:i], append(us, st.units[i+1:]...)...)
+		i += len(us) - 1
+	}
+	st.inUnit = make([]bool, n)
+	for _, u := range st.units {
+		for i := u.first; i < u.last; i++ {
+			st.inUnit[i] = true
+		}
+	}
+	// compounds
+	st.groupAt = make([]int, n+1)
+	for i := range st.groupAt {
+		st.groupAt[i] = -1
+	}
+	for i := 0; i < len(st.units); {
+		g := &group{members: []*unit{st.units[i]}, first: st.units[i].first, last: st.units[i].last}
+		j := i + 1
+		for j < len(st.units) && st.compoundGap(st.units[j-1].last, st.units[j].first) &&
+			!st.units[j].pronoun && !st.units[j-1].pronoun {
+			g.members = append(g.members, st.units[j])
+			g.last = st.units[j].last
+			j++
+		}
+		if !st.c.stem && len(g.members) > 1 && len(g.members[0].linked) > 0 {
+			// PETRARCH: "the ambassadors of A, B and C" gives each the agent
+			for _, u := range g.members[1:] {
+				if len(u.prefix) == 0 && len(u.suffix) == 0 {
+					for _, a := range g.members[0].linked {
+						addAgent(u, a)
+					}
+					u.code = compose(u)
+				}
+			}
+		}
+		st.groupAt[g.first] = len(st.groups)
+		st.groups = append(st.groups, g)
+		i = j
+	}
+	if len(st.groups) > 0 {
+		st.lastActor = st.groups[len(st.groups)-1]
+	}
+}
+
+// compoundGap reports whether the words between two units join them into
+// a compound: "and", ",", ", and", "or".
+func (st *state) compoundGap(a, b int) bool {
+	if b <= a {
+		return false
+	}
+	if st.units != nil && a == b {
+		return true // the parts of one name ("FRO/BIL/SAM")
+	}
+	gap := st.ws[a:b]
+	if len(gap) > 5 {
+		return false
+	}
+	hasAnd := false
+	for k, w := range gap {
+		switch w {
+		case "AND", "OR", "NOR":
+			hasAnd = true
+		case ",":
+		default:
+			t := st.tag(a + k)
+			if k == 0 || (t != "DT" && t != "JJ" && t != "JJS" && t != "JJR" && t != "PRP$") {
+				return false
+			}
+		}
+	}
+	if !hasAnd {
+		// a comma alone joins only when an "and" closes the list later
+		for k := b; k < len(st.ws) && k < b+8; k++ {
+			if st.ws[k] == "AND" {
+				return true
+			}
+			if st.ws[k] != "," && !st.inUnitRaw(k) && !isGlueTag(st.tag(k)) {
+				return false
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func (st *state) inUnitRaw(k int) bool {
+	for _, u := range st.units {
+		if u.first <= k && k < u.last {
+			return true
+		}
+	}
+	return false
+}
+
+func isGlueTag(t string) bool {
+	switch t {
+	case "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "VBN":
+		return true
+	}
+	return false
+}
+
+// canJoin reports whether mention m belongs to the unit u that precedes it.
+func (st *state) canJoin(u *unit, m mention, lastWasAgent bool) bool {
+	gap := st.ws[u.last:m.first]
+	isActor := m.kind == kindActor
+	if len(gap) == 0 {
+		// "Calenardhon leader Calimehtar": an actor after a title joins
+		return !isActor || !u.hasActor || lastWasAgent
+	}
+	// "police in Gondor", "ambassadors of Arnor", "soldiers from Gondor"
+	if isActor && !u.hasActor {
+		w := gap[0]
+		if (w == "OF" || w == "IN" || w == "FROM") && (len(gap) == 1 || len(gap) == 2 && gap[1] == "THE") {
+			return true
+		}
+	}
+	if isActor && u.hasActor {
+		return false
+	}
+	if len(gap) > 3 {
+		return false
+	}
+	for k, w := range gap {
+		if w == "'S" || w == "'" {
+			continue
+		}
+		if w == "AND" && k > 0 && k+1 < len(gap) && strings.HasPrefix(st.tag(u.last+k-1), "JJ") && strings.HasPrefix(st.tag(u.last+k+1), "JJ") {
+			continue
+		}
+		t := st.tag(u.last + k)
+		if t == "JJ" || t == "JJR" || t == "JJS" || t == "NN" || t == "NNS" || t == "NNP" || t == "NNPS" || t == "VBN" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func (st *state) join(u *unit, m mention) {
+	if m.first < u.first {
+		u.first = m.first
+	}
+	if m.last > u.last {
+		u.last = m.last
+	}
+	u.rules = append(u.rules, m.pos.String())
+	switch m.kind {
+	case kindActor:
+		if !u.hasActor {
+			u.hasActor = true
+			u.code = m.code
+		}
+	case kindAgent:
+		if !u.hasActor && m.first > u.first {
+			// "ambassadors of Arnor": the agent was written first
+		}
+		if !u.hasActor {
+			u.linked = append(u.linked, m.agent)
+		}
+		addAgent(u, m.agent)
+	}
+}
+
+func addAgent(u *unit, a *dictfile.Agent) {
+	if a.Append {
+		u.suffix = append(u.suffix, a.Code)
+	} else {
+		u.prefix = append(u.prefix, a.Code)
+	}
+}
+
+// compose builds the code of a unit from its actor and agents.
+func compose(u *unit) string {
+	code := u.code
+	if !u.hasActor {
+		code = "---"
+	}
+	for _, p := range u.prefix {
+		if !strings.HasPrefix(code, p) {
+			code = p + code
+		}
+	}
+	var b strings.Builder
+	b.WriteString(code)
+	for _, s := range u.suffix {
+		if !strings.HasSuffix(b.String(), s) {
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+// findClauses marks the words that open a clause.
+func (st *state) findClauses() {
+	st.bound = make([]bool, len(st.ws)+1)
+	for i, w := range st.ws {
+		if clauseWords[w] && !st.inUnit[i] {
+			st.bound[i] = true
+		}
+	}
+}
+
+// clauseStart returns the first word of the clause holding word i.
+func (st *state) clauseStart(i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if st.bound[k] {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// groupIn returns the first group lying in [lo, hi) other than skip.
+func (st *state) groupIn(lo, hi int, skip *group) *group {
+	for _, g := range st.groups {
+		if g.first >= lo && g.last <= hi && g != skip && st.eligible(g) {
+			return g
+		}
+	}
+	return nil
+}
+
+// eligible reports whether a group may be a source or target: groups of
+// agents without an actor ("---GOV") only when a dyad is not required.
+func (st *state) eligible(g *group) bool {
+	if !st.c.opts.RequireDyad {
+		return true
+	}
+	for _, u := range g.members {
+		if u.hasActor || u.pronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// targetEnd returns where the search for a target after word i stops: at
+// a comma or semicolon that closes the verb's clause.
+func (st *state) targetEnd(i int) int {
+	for k := i; k < len(st.ws); k++ {
+		if (st.ws[k] == "," || st.ws[k] == ";") && st.groupIn(i, k, nil) == nil && k > i {
+			return k
+		}
+	}
+	return len(st.ws)
+}
+
+func (st *state) span(first, last int) news.Span {
+	t := st.s.Tokens
+	return news.Span{t[first].Span[0], t[last-1].Span[1]}
+}

@@ -1,0 +1,261 @@
+// Package coder is dyad's sparse-parsing event coder in the TABARI and
+// PETRARCH tradition. From tokenised, tagged and chunked sentences and a set
+// of TABARI or PETRARCH dictionaries it codes who did what to whom as CAMEO
+// events, and says why (Explain).
+//
+// The coding works on the words alone, without a full parse:
+//
+//   - actor phrases are found by longest match of dictionary names
+//     (date-restricted codes are evaluated at the sentence date); agent
+//     phrases ("police", "foreign minister") are joined to the nearest actor
+//     ("Gondor police", "Gondor's government", "police in Gondor") by the
+//     agents' [~CODE] and [CODE~] rules; actors joined by "and" or commas
+//     form compounds that yield one event per member; pronouns refer back
+//     to the previous actor;
+//   - verbs are found through an index of their forms (regular inflections
+//     generated as PETRARCH does, irregular ones from the dictionary, stems
+//     in TABARI dictionaries); each verb's patterns are tried, most specific
+//     first, sparsely around the verb, with synsets, the $ + % ^ markers and
+//     PETRARCH-2 noun and prepositional phrases; the first that matches gives
+//     the code, else the verb's default code;
+//   - the source is the first actor of the verb's clause (or of the
+//     sentence), the target the first actor after the verb; passive voice
+//     ("was attacked by X") swaps them; a code "a:b" codes a from source to
+//     target and b back from target to source;
+//   - negation ("did not", "never") drops the event or marks it negated, as
+//     configured; discard phrases stop a sentence or a whole story.
+//
+// A Coder is immutable and safe for concurrent use.
+package coder
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"dyad/internal/dictfile"
+	"dyad/news"
+)
+
+// Negation says what the coder does with an event whose verb is negated.
+type Negation uint8
+
+// The ways of handling negated verbs.
+const (
+	// NegationDrop codes nothing for a negated verb (the peers' behaviour).
+	NegationDrop Negation = iota
+	// NegationMark codes the event with modality "negated".
+	NegationMark
+	// NegationIgnore codes the event as if it were asserted.
+	NegationIgnore
+)
+
+// Dialect selects the matching rules of a dictionary family.
+type Dialect uint8
+
+// The dialects. DialectAuto picks TABARI when the set was read from a
+// TABARI project or from .verbs/.actors files, else PETRARCH.
+const (
+	DialectAuto Dialect = iota
+	// DialectPetrarch matches whole words and generates regular forms.
+	DialectPetrarch
+	// DialectTabari matches dictionary words as stems unless they end in '_'.
+	DialectTabari
+)
+
+// Options are the coding switches.
+type Options struct {
+	// RequireDyad drops events without both a source and a target
+	// (PETRARCH's require_dyad).
+	RequireDyad bool
+	// Negation says how negated verbs are handled.
+	Negation Negation
+	// OneEventPerStory keeps only the first event of a story.
+	OneEventPerStory bool
+	// MinWords skips sentences with fewer words (TABARI's MINIMUM WORDS).
+	MinWords int
+	// DefaultSource and DefaultTarget code a missing source or target
+	// (TABARI's DEFAULT option); empty means none.
+	DefaultSource, DefaultTarget string
+	// Dialect selects the matching rules; DialectAuto decides from the set.
+	Dialect Dialect
+	// MaxEventsPerSentence caps the events of one sentence; 0 means no cap.
+	MaxEventsPerSentence int
+}
+
+// DefaultOptions are the switches PETRARCH runs with: both actors required,
+// negated verbs dropped.
+func DefaultOptions() Options {
+	return Options{RequireDyad: true}
+}
+
+// With applies PETRARCH <Config> switches (require_dyad, …) and TABARI
+// OPTION switches ("SET: MINIMUM WORDS", "DEFAULT: SOURCE [X] TARGET [Y]",
+// "DEFAULT: OFF") by their names in the suites. Switches that only change
+// output layout or features dyad does not model are accepted and ignored;
+// a value that cannot be read is an error.
+func (o Options) With(config map[string]string) (Options, error) {
+	for k, v := range config {
+		key := strings.ToLower(strings.Join(strings.Fields(k), " "))
+		val := strings.TrimSpace(v)
+		switch key {
+		case "require_dyad":
+			b, err := parseBool(val)
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
+			o.RequireDyad = b
+		case "negation":
+			switch strings.ToLower(val) {
+			case "drop":
+				o.Negation = NegationDrop
+			case "mark", "negated":
+				o.Negation = NegationMark
+			case "ignore":
+				o.Negation = NegationIgnore
+			default:
+				return o, fmt.Errorf("coder: option %s: unknown value %q", k, v)
+			}
+		case "one_event_a_story", "one_event_per_story":
+			b, err := parseBool(val)
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
+			o.OneEventPerStory = b
+		case "minimum words", "set: minimum words", "minimum_words":
+			n, err := strconv.Atoi(strings.Fields(val + " 0")[0])
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
+			o.MinWords = n
+		case "default", "set: default":
+			o.DefaultSource, o.DefaultTarget = parseDefault(val)
+		default:
+			// Layout, output and parser switches (comma_*, new_actor_length,
+			// stop_on_error, FORWARD, OUTPUT, COMPLEX, …) do not change what
+			// dyad codes.
+		}
+	}
+	return o, nil
+}
+
+// parseDefault reads "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER" or "OFF".
+func parseDefault(s string) (src, tgt string) {
+	up := strings.ToUpper(s)
+	code := func(after string) string {
+		i := strings.Index(up, after)
+		if i < 0 {
+			return ""
+		}
+		rest := up[i+len(after):]
+		a, b := strings.IndexByte(rest, '['), strings.IndexByte(rest, ']')
+		if a < 0 || b < a {
+			return ""
+		}
+		return strings.TrimSpace(rest[a+1 : b])
+	}
+	return code("SOURCE"), code("TARGET")
+}
+
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "true", "t", "yes", "1", "on":
+		return true, nil
+	case "false", "f", "no", "0", "off":
+		return false, nil
+	}
+	return false, fmt.Errorf("not a boolean: %q", s)
+}
+
+// Coder codes events from sentences with one set of dictionaries.
+type Coder struct {
+	ix   *index
+	opts Options
+	stem bool
+}
+
+// New builds the indexes of set once. The Coder is immutable and safe for
+// concurrent use.
+func New(set *dictfile.Set, opts Options) (*Coder, error) {
+	if set == nil {
+		return nil, fmt.Errorf("coder: no dictionaries")
+	}
+	if set.Verbs == nil || set.Actors == nil {
+		return nil, fmt.Errorf("coder: the dictionaries need verbs and actors")
+	}
+	stem := false
+	switch opts.Dialect {
+	case DialectTabari:
+		stem = true
+	case DialectAuto:
+		stem = isTabari(set)
+	}
+	ix := buildIndex(set, stem)
+	return &Coder{ix: ix, opts: opts, stem: stem}, nil
+}
+
+func isTabari(set *dictfile.Set) bool {
+	if set.Options != nil {
+		return true
+	}
+	for _, f := range set.Files {
+		l := strings.ToLower(f)
+		if strings.HasSuffix(l, ".verbs") || strings.HasSuffix(l, ".actors") || strings.HasSuffix(l, ".project") {
+			return true
+		}
+	}
+	return false
+}
+
+// WithOptions returns a copy of c with other switches, sharing the indexes.
+func (c *Coder) WithOptions(o Options) *Coder {
+	d := *c
+	d.opts = o
+	switch o.Dialect {
+	case DialectTabari:
+		if !c.ix.stem {
+			nc, _ := New(c.ix.set, o)
+			return nc
+		}
+	case DialectPetrarch:
+		if c.ix.stem {
+			nc, _ := New(c.ix.set, o)
+			return nc
+		}
+	}
+	return &d
+}
+
+// Options returns the switches c codes with.
+func (c *Coder) Options() Options { return c.opts }
+
+// Code codes the events of a story: text is the text every span points
+// into and sentences its analysed sentences (from nlp). date is the story's
+// date, at which date-restricted actor codes are evaluated.
+func (c *Coder) Code(text string, sentences []news.Sentence, date time.Time) []news.Event {
+	d := dictfile.MakeDate(date)
+	// A story discard anywhere stops the whole story.
+	for i := range sentences {
+		if hit, story := c.ix.discard(words(sentences[i].Tokens, nil)); hit != nil && story {
+			return nil
+		}
+	}
+	var out []news.Event
+	var prev *group
+	for i := range sentences {
+		st := c.analyse(text, &sentences[i], d, prev, nil)
+		evs := st.events
+		for j := range evs {
+			evs[j].Sentence = i
+		}
+		out = append(out, evs...)
+		if st.lastActor != nil {
+			prev = st.lastActor
+		}
+		if c.opts.OneEventPerStory && len(out) > 0 {
+			return out[:1]
+		}
+	}
+	return out
+}

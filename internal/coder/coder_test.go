@@ -1,0 +1,293 @@
+package coder
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"dyad/internal/dictfile"
+	"dyad/internal/nlp"
+	"dyad/news"
+)
+
+// A small made-up world: the states of Velmora, Tashkai and Quorin.
+const testVerbs = `&MONEY
++KRONA
++SILVER COINS
+--- CONDEMN [122] ---
+CONDEMN
+--- MEET [031:031] ---
+MEET {MET MEETS MEETING}
+- * WITH + [036]
+--- ATTACK [190] ---
+ATTACK
+--- GIVE [070] ---
+GIVE {GAVE GIVEN GIVES GIVING}
+- * + &MONEY [071]
+--- SAY [---] ---
+SAY {SAID SAYS}
+--- CRITICIZE [111] ---
+CRITICIZE
+--- PROMISE [050] ---
+PROMISE
+--- CORDON [171] ---
++CORDON_OFF
+`
+
+const testActors = `VELMORA_ [VEL]
++VELMORAN
+TASHKAI [TSK]
+QUORIN [QRN]
+OLD_KINGDOM [OLK <19991231]
+[NEW >20000101]
+NOBODY [---]
+`
+
+const testAgents = `POLICE [~COP]
+GOVERNMENT [~GOV]
+FOREIGN_MINISTER [~GOVFRM]
+REBEL [REB~]
+`
+
+const testDiscards = `FOOTBALL
++HURRICANE
+`
+
+func testSet(t testing.TB) *dictfile.Set {
+	t.Helper()
+	v, err := dictfile.ParseVerbs("test.verbs.txt", strings.NewReader(testVerbs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := dictfile.ParseActors("test.actors.txt", strings.NewReader(testActors))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := dictfile.ParseAgents("test.agents.txt", strings.NewReader(testAgents))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dictfile.ParseDiscards("test.discards.txt", strings.NewReader(testDiscards))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dictfile.Set{Verbs: v, Actors: a, Agents: g, Discards: d}
+}
+
+var (
+	anOnce sync.Once
+	anVal  *nlp.Analyzer
+	anErr  error
+)
+
+func analyzer(t testing.TB) *nlp.Analyzer {
+	t.Helper()
+	anOnce.Do(func() { anVal, anErr = nlp.New() })
+	if anErr != nil {
+		t.Fatal(anErr)
+	}
+	return anVal
+}
+
+func sentences(t testing.TB, text string) []news.Sentence {
+	return analyzer(t).Sentences(text, []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}})
+}
+
+// triple is an event in short: "SRC TGT CODE MODALITY".
+func triples(evs []news.Event) []string {
+	var out []string
+	for _, e := range evs {
+		s, tg := "-", "-"
+		if e.Source != nil {
+			s = e.Source.Code
+		}
+		if e.Target != nil {
+			tg = e.Target.Code
+		}
+		out = append(out, s+" "+tg+" "+e.Code+" "+e.Modality)
+	}
+	return out
+}
+
+func TestCode(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		text string
+		date time.Time
+		opts *Options
+		want []string
+	}{
+		{"simple", "Velmora condemned Tashkai on Monday.", day, nil, []string{"VEL TSK 122 asserted"}},
+		{"synonym", "Velmoran troops condemned Tashkai.", day, nil, []string{"VEL TSK 122 asserted"}},
+		{"agent after actor", "Tashkai police condemned Quorin.", day, nil, []string{"TSKCOP QRN 122 asserted"}},
+		{"possessive agent", "Tashkai's government condemned Quorin.", day, nil, []string{"TSKGOV QRN 122 asserted"}},
+		{"agent of actor", "The police in Quorin condemned Velmora.", day, nil, []string{"QRNCOP VEL 122 asserted"}},
+		{"prefix agent", "Quorin rebels condemned Velmora.", day, nil, []string{"REBQRN VEL 122 asserted"}},
+		{"multi-word agent", "Quorin's foreign minister condemned Velmora.", day, nil, []string{"QRNGOVFRM VEL 122 asserted"}},
+		{"compound source", "Velmora and Tashkai condemned Quorin.", day, nil, []string{"VEL QRN 122 asserted", "TSK QRN 122 asserted"}},
+		{"compound target", "Quorin condemned Velmora and Tashkai.", day, nil, []string{"QRN VEL 122 asserted", "QRN TSK 122 asserted"}},
+		{"paired code", "Velmora met Tashkai in the capital.", day, nil, []string{"VEL TSK 031 asserted", "TSK VEL 031 asserted"}},
+		{"pattern with target", "Velmora met with Tashkai.", day, nil, []string{"VEL TSK 036 asserted"}},
+		{"synset pattern", "Velmora gave Tashkai silver coins.", day, nil, []string{"VEL TSK 071 asserted"}},
+		{"default code", "Velmora gave Tashkai a warning.", day, nil, []string{"VEL TSK 070 asserted"}},
+		{"passive with by", "Quorin was attacked by Tashkai.", day, nil, []string{"TSK QRN 190 asserted"}},
+		{"pronoun", "Velmora said it would attack Quorin.", day, nil, []string{"VEL QRN 190 hypothetical"}},
+		{"negation dropped", "Velmora did not attack Quorin.", day, nil, nil},
+		{"negation marked", "Velmora did not attack Quorin.", day, &Options{RequireDyad: true, Negation: NegationMark}, []string{"VEL QRN 190 negated"}},
+		{"future", "Velmora will attack Quorin.", day, nil, []string{"VEL QRN 190 future"}},
+		{"coordinated verbs", "Velmora condemned Quorin and promised aid to Tashkai.", day, nil, []string{"VEL QRN 122 asserted", "VEL TSK 050 asserted"}},
+		{"multi-word verb", "Tashkai cordoned off the roads to Quorin.", day, nil, []string{"TSK QRN 171 asserted"}},
+		{"date before", "Old Kingdom condemned Quorin.", time.Date(1998, 1, 1, 0, 0, 0, 0, time.UTC), nil, []string{"OLK QRN 122 asserted"}},
+		{"date after", "Old Kingdom condemned Quorin.", day, nil, []string{"NEW QRN 122 asserted"}},
+		{"null actor", "Nobody condemned Quorin.", day, nil, nil},
+		{"require dyad", "Velmora condemned the plan.", day, nil, nil},
+		{"monad allowed", "Velmora condemned the plan.", day, &Options{}, []string{"VEL - 122 asserted"}},
+		{"sentence discard", "Velmora condemned Tashkai after the football match.", day, nil, nil},
+		{"story discard", "Velmora condemned Tashkai. A hurricane hit Quorin.", day, nil, nil},
+		{"one event a story", "Velmora condemned Tashkai. Quorin condemned Velmora.", day, &Options{RequireDyad: true, OneEventPerStory: true}, []string{"VEL TSK 122 asserted"}},
+		{"no verb", "Velmora and Tashkai.", day, nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cc := c
+			if tc.opts != nil {
+				cc = c.WithOptions(*tc.opts)
+			}
+			evs := cc.Code(tc.text, sentences(t, tc.text), tc.date)
+			if diff := cmp.Diff(tc.want, triples(evs)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s\n%s", tc.text, diff, c.Explain(tc.text, sentences(t, tc.text)[0], 0, tc.date))
+			}
+			for _, e := range evs {
+				checkEvent(t, tc.text, e)
+			}
+		})
+	}
+}
+
+func checkEvent(t *testing.T, text string, e news.Event) {
+	t.Helper()
+	for _, a := range []*news.EventActor{e.Source, e.Target} {
+		if a != nil && a.Text != "" && a.Span.Text(text) != a.Text {
+			t.Errorf("actor span %v gives %q, want %q", a.Span, a.Span.Text(text), a.Text)
+		}
+	}
+	if e.Verb != nil && e.Verb.Span.Text(text) != e.Verb.Text {
+		t.Errorf("verb span %v gives %q, want %q", e.Verb.Span, e.Verb.Span.Text(text), e.Verb.Text)
+	}
+	if e.Rule == "" || e.Confidence <= 0 || e.Confidence > 1 {
+		t.Errorf("rule %q confidence %v", e.Rule, e.Confidence)
+	}
+}
+
+func TestEventFields(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "First line. Tashkai police condemned Quorin."
+	evs := c.Code(text, sentences(t, text), time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC))
+	want := []news.Event{{
+		Sentence:   1,
+		Source:     &news.EventActor{Code: "TSKCOP", Text: "Tashkai police", Span: news.Span{12, 26}},
+		Target:     &news.EventActor{Code: "QRN", Text: "Quorin", Span: news.Span{37, 43}},
+		Code:       "122",
+		Verb:       &news.Verb{Text: "condemned", Span: news.Span{27, 36}},
+		Rule:       "test.verbs.txt:5",
+		Confidence: 0.7,
+		Modality:   "asserted",
+	}}
+	if diff := cmp.Diff(want, evs); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestOptionsWith(t *testing.T) {
+	tests := []struct {
+		name    string
+		cfg     map[string]string
+		want    Options
+		wantErr bool
+	}{
+		{"require dyad off", map[string]string{"require_dyad": "False"}, Options{}, false},
+		{"require dyad on", map[string]string{"require_dyad": "TRUE"}, Options{RequireDyad: true}, false},
+		{"bad bool", map[string]string{"require_dyad": "maybe"}, Options{}, true},
+		{"minimum words", map[string]string{"MINIMUM WORDS": "8"}, Options{MinWords: 8}, false},
+		{"default actors", map[string]string{"DEFAULT": "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"}, Options{DefaultSource: "DEFSRC", DefaultTarget: "DEFTAR"}, false},
+		{"ignored switch", map[string]string{"comma_max": "8"}, Options{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Options{}.With(tc.cfg)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if err == nil && got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExplain(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Velmora met with Tashkai."
+	ex := c.Explain(text, sentences(t, text)[0], 0, time.Now())
+	s := ex.String()
+	for _, want := range []string{"actor \"Velmora\"", "test.actors.txt:1", "verb \"met\"", "MATCH", "event VEL"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	if _, err := New(nil, Options{}); err == nil {
+		t.Error("New(nil) gave no error")
+	}
+	if _, err := New(&dictfile.Set{}, Options{}); err == nil {
+		t.Error("New without verbs gave no error")
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Velmora condemned Tashkai.",
+		"Quorin was attacked by Tashkai police and Velmoran rebels, it said.",
+		"They met. It didn't attack them and never gave silver coins",
+		"",
+		"Velmora's’ ,, and and Tashkai \u00e9t\u00e9 met with",
+	} {
+		f.Add(s)
+	}
+	c, err := New(testSet(f), DefaultOptions())
+	if err != nil {
+		f.Fatal(err)
+	}
+	an := analyzer(f)
+	cm := c.WithOptions(Options{Negation: NegationMark})
+	f.Fuzz(func(t *testing.T, text string) {
+		ss := an.Sentences(text, []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}})
+		for _, cc := range []*Coder{c, cm} {
+			for _, e := range cc.Code(text, ss, time.Time{}) {
+				checkEvent(t, text, e)
+				if e.Sentence < 0 || e.Sentence >= len(ss) {
+					t.Errorf("sentence %d of %d", e.Sentence, len(ss))
+				}
+			}
+		}
+		for i, s := range ss {
+			_ = c.Explain(text, s, i, time.Time{}).String()
+		}
+	})
+}

@@ -1,0 +1,354 @@
+package coder
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"dyad/internal/dictfile"
+)
+
+// entryKind tells what a phrase index entry stands for.
+type entryKind uint8
+
+const (
+	kindActor entryKind = iota
+	kindAgent
+	kindDiscard
+)
+
+// entry is one dictionary phrase in a phraseIndex.
+type entry struct {
+	words []string
+	exact bool // the last word must match whole, even in stem mode
+	kind  entryKind
+	idx   int // index into the dictionary's Entries
+	pos   dictfile.Pos
+}
+
+// phraseIndex finds the longest dictionary phrase starting at a word. In
+// exact mode it is keyed by the first word; in stem mode by the first two
+// letters of the first word (stems are prefixes of the text's words).
+type phraseIndex struct {
+	stem bool
+	m    map[string][]*entry
+}
+
+func keyOf(w string, stem bool) string {
+	if stem && len(w) > 2 {
+		return w[:2]
+	}
+	return w
+}
+
+func (p *phraseIndex) add(e *entry) {
+	e.words, e.exact = trimEq(e.words, e.exact)
+	if len(e.words) == 0 {
+		return
+	}
+	k := keyOf(e.words[0], p.stem)
+	p.m[k] = append(p.m[k], e)
+}
+
+func (p *phraseIndex) sort() {
+	for _, es := range p.m {
+		slices.SortStableFunc(es, func(a, b *entry) int {
+			if len(a.words) != len(b.words) {
+				return len(b.words) - len(a.words)
+			}
+			return totalLen(b.words) - totalLen(a.words)
+		})
+	}
+}
+
+func totalLen(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		n += len(w)
+	}
+	return n
+}
+
+// wordMatch reports whether the text word w matches the dictionary word d.
+func wordMatch(d, w string, stem, exact bool) bool {
+	if !stem || exact {
+		return d == w
+	}
+	return strings.HasPrefix(w, d)
+}
+
+// longest returns the longest actor or agent entry matching ws at i, or nil.
+func (p *phraseIndex) longest(ws []string, i int) *entry {
+	if i >= len(ws) || ws[i] == "" {
+		return nil
+	}
+	w := ws[i]
+	try := func(k string) *entry {
+		for _, e := range p.m[k] {
+			if e.kind != kindDiscard && p.matchAt(e, ws, i) {
+				return e
+			}
+		}
+		return nil
+	}
+	if !p.stem {
+		return try(w)
+	}
+	// stem mode: keys of two letters, or shorter whole words
+	var best *entry
+	for _, k := range [...]string{keyOf(w, true), w[:min(1, len(w))]} {
+		if e := try(k); e != nil && (best == nil || len(e.words) > len(best.words) ||
+			len(e.words) == len(best.words) && totalLen(e.words) > totalLen(best.words)) {
+			best = e
+		}
+		if len(w) <= 1 {
+			break
+		}
+	}
+	return best
+}
+
+func (p *phraseIndex) matchAt(e *entry, ws []string, i int) bool {
+	if i+len(e.words) > len(ws) {
+		return false
+	}
+	for k, d := range e.words {
+		last := k == len(e.words)-1
+		if !wordMatch(d, ws[i+k], p.stem, !last || e.exact) {
+			return false
+		}
+	}
+	return true
+}
+
+// verbCand is one way a text word can be a dictionary verb.
+type verbCand struct {
+	block, verb int
+	words       []string // the verb phrase in this form
+	head        int      // the index in words of the word indexed
+	exact       bool
+}
+
+// codedPattern is a pattern prepared for matching.
+type codedPattern struct {
+	p      *dictfile.Pattern
+	weight int
+	need   []string // literal words the sentence must hold (PETRARCH only)
+}
+
+// index holds everything New prepares from a dictionary set.
+type index struct {
+	set      *dictfile.Set
+	stem     bool
+	phrases  phraseIndex // actors, agents and discards
+	verbs    map[string][]verbCand
+	patterns [][]codedPattern // by block
+	synsets  map[string]*dictfile.Synset
+	country  map[string]bool
+}
+
+func buildIndex(set *dictfile.Set, stem bool) *index {
+	ix := &index{
+		set:     set,
+		stem:    stem,
+		phrases: phraseIndex{stem: stem, m: map[string][]*entry{}},
+		verbs:   map[string][]verbCand{},
+		synsets: map[string]*dictfile.Synset{},
+		country: map[string]bool{},
+	}
+	for i := range set.Actors.Entries {
+		a := &set.Actors.Entries[i]
+		ix.phrases.add(&entry{words: a.Phrase.Words, exact: a.Phrase.Exact, kind: kindActor, idx: i, pos: a.Pos})
+		for _, s := range a.Synonyms {
+			ix.phrases.add(&entry{words: s.Phrase.Words, exact: s.Phrase.Exact, kind: kindActor, idx: i, pos: s.Pos})
+		}
+		if strings.Contains(strings.ToLower(filepath.Base(a.Pos.File)), "countr") {
+			for _, c := range a.Codes {
+				if len(c.Code) == 3 && isUpperAlpha(c.Code) {
+					ix.country[c.Code] = true
+				}
+			}
+		}
+	}
+	if set.Agents != nil {
+		for i := range set.Agents.Entries {
+			a := &set.Agents.Entries[i]
+			for _, f := range a.Forms() {
+				ix.phrases.add(&entry{words: f.Words, exact: f.Exact, kind: kindAgent, idx: i, pos: a.Pos})
+			}
+		}
+	}
+	if set.Discards != nil {
+		for i := range set.Discards.Entries {
+			d := &set.Discards.Entries[i]
+			ix.phrases.add(&entry{words: d.Phrase.Words, exact: true, kind: kindDiscard, idx: i, pos: d.Pos})
+		}
+	}
+	ix.phrases.sort()
+	for i := range set.Verbs.Synsets {
+		s := &set.Verbs.Synsets[i]
+		ix.synsets[s.Name] = s
+	}
+	ix.patterns = make([][]codedPattern, len(set.Verbs.Blocks))
+	for bi := range set.Verbs.Blocks {
+		b := &set.Verbs.Blocks[bi]
+		for vi := range b.Verbs {
+			ix.addVerb(bi, vi, &b.Verbs[vi])
+		}
+		ps := make([]codedPattern, 0, len(b.Patterns))
+		for pi := range b.Patterns {
+			p := &b.Patterns[pi]
+			cp := codedPattern{p: p, weight: patternWeight(p)}
+			if !stem {
+				for _, ts := range [][]dictfile.Token{p.Before, p.After} {
+					for _, t := range ts {
+						if t.Kind == dictfile.Word {
+							cp.need = append(cp.need, t.Text)
+						}
+					}
+				}
+			}
+			ps = append(ps, cp)
+		}
+		slices.SortStableFunc(ps, func(a, b codedPattern) int { return b.weight - a.weight })
+		ix.patterns[bi] = ps
+	}
+	return ix
+}
+
+func isUpperAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// patternWeight orders patterns most specific first: more literal words,
+// then more tokens.
+func patternWeight(p *dictfile.Pattern) int {
+	w := 0
+	count := func(ts []dictfile.Token) {
+		for _, t := range ts {
+			switch t.Kind {
+			case dictfile.Word, dictfile.SynsetRef:
+				w += 10
+			case dictfile.NounPhrase, dictfile.PrepPhrase:
+				w += 10 * len(t.Sub)
+			case dictfile.Choice:
+				w += 10
+			case dictfile.Source, dictfile.Target, dictfile.Compound:
+				w += 3
+			default:
+				w++
+			}
+		}
+	}
+	count(p.Before)
+	count(p.After)
+	return w
+}
+
+func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
+	add := func(words []string, head int, exact bool) {
+		words, exact = trimEq(words, exact)
+		if head >= len(words) {
+			head = 0
+		}
+		k := words[head]
+		if ix.stem {
+			k = keyOf(k, true)
+		}
+		ix.verbs[k] = append(ix.verbs[k], verbCand{block: bi, verb: vi, words: words, head: head, exact: exact})
+	}
+	ws := v.Phrase.Words
+	if len(ws) == 0 {
+		return
+	}
+	if ix.stem {
+		// TABARI: the verb is a stem unless it ends in '_'; forms are listed.
+		add(ws, v.Head, v.Phrase.Exact || len(ws[v.Head]) < 3)
+		for _, f := range v.Forms {
+			if len(f.Phrase.Words) > 0 {
+				add(f.Phrase.Words, f.Head, true)
+			}
+		}
+		return
+	}
+	add(ws, v.Head, true)
+	head := ws[v.Head]
+	var forms []string
+	if v.HasForms {
+		forms = dictfile.RegularVerbForms(head)[:1]
+		for _, f := range v.Forms {
+			if len(f.Phrase.Words) > 0 {
+				add(f.Phrase.Words, f.Head, true)
+			}
+		}
+	} else {
+		forms = dictfile.RegularVerbForms(head)
+	}
+	for _, f := range forms {
+		w := slices.Clone(ws)
+		w[v.Head] = f
+		add(w, v.Head, true)
+	}
+}
+
+// discard returns the first discard phrase in ws and whether it discards
+// the story.
+func (ix *index) discard(ws []string) (*dictfile.Discard, bool) {
+	if ix.set.Discards == nil {
+		return nil, false
+	}
+	for i := range ws {
+		k := ws[i]
+		if ix.stem {
+			k = keyOf(k, true)
+		}
+		for _, e := range ix.phrases.m[k] {
+			if e.kind != kindDiscard {
+				continue
+			}
+			if i+len(e.words) > len(ws) {
+				continue
+			}
+			ok := true
+			for j, d := range e.words {
+				if ws[i+j] != d {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				d := &ix.set.Discards.Entries[e.idx]
+				return d, d.Story
+			}
+		}
+	}
+	return nil, false
+}
+
+// trimEq drops TABARI's '=' after a last word ("BAN="), which asks for the
+// word itself.
+func trimEq(ws []string, exact bool) ([]string, bool) {
+	if n := len(ws); n > 0 && len(ws[n-1]) > 1 && strings.HasSuffix(ws[n-1], "=") {
+		ws = slices.Clone(ws)
+		ws[n-1] = strings.TrimSuffix(ws[n-1], "=")
+		return ws, true
+	}
+	return ws, exact
+}
+
+// verbEnding reports whether w is the TABARI verb d with a regular ending.
+func verbEnding(d, w string) bool {
+	if !strings.HasPrefix(w, d) {
+		return strings.HasSuffix(d, "E") && w == d[:len(d)-1]+"ING"
+	}
+	switch w[len(d):] {
+	case "", "S", "ES", "ED", "D", "EN", "ING":
+		return true
+	}
+	return false
+}

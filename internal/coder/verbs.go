@@ -1,0 +1,628 @@
+package coder
+
+import (
+	"strings"
+
+	"dyad/internal/dictfile"
+	"dyad/news"
+)
+
+// verbHit is a dictionary verb found in the words: [first, last). A verb
+// listed in several blocks has one candidate per block.
+type verbHit struct {
+	first, last int
+	cand        verbCand
+	more        []verbCand
+}
+
+// bind holds what a pattern's markers bound.
+type bind struct {
+	source, target, compound *group
+	lo                       int  // leftmost word matched before the verb
+	after                    bool // matching the words after the verb
+	compoundAfter            bool // the compound was found after the verb
+}
+
+// findVerb returns the longest dictionary verb whose indexed word is word i.
+func (st *state) findVerb(i int) (verbHit, bool) {
+	ix := st.c.ix
+	w := st.ws[i]
+	var best verbHit
+	found := false
+	try := func(k string) {
+		for _, vc := range ix.verbs[k] {
+			first := i - vc.head
+			last := first + len(vc.words)
+			if first < 0 || last > len(st.ws) {
+				continue
+			}
+			ok := true
+			for j, d := range vc.words {
+				exact := vc.exact || j != vc.head || !ix.stem
+				if ix.stem && j == vc.head && vc.exact {
+					if !verbEnding(d, st.ws[first+j]) {
+						ok = false
+						break
+					}
+					continue
+				}
+				if !wordMatch(d, st.ws[first+j], ix.stem, exact) {
+					ok = false
+					break
+				}
+			}
+			switch {
+			case !ok:
+			case !found || len(vc.words) > len(best.cand.words):
+				best, found = verbHit{first: first, last: last, cand: vc}, true
+			case len(vc.words) == len(best.cand.words) && first == best.first && vc.block != best.cand.block:
+				best.more = append(best.more, vc)
+			}
+		}
+	}
+	try(w)
+	if ix.stem && len(w) > 2 {
+		try(keyOf(w, true))
+	}
+	return best, found
+}
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+
+// codeVerbs codes the events of the sentence's verbs, left to right.
+func (st *state) codeVerbs() {
+	n := len(st.ws)
+	doneClause := map[int]bool{}
+	var prevSource *group
+	for i := 0; i < n; i++ {
+		if st.inUnit[i] || !st.maybeVerb(i) {
+			continue
+		}
+		h, ok := st.findVerb(i)
+		if !ok {
+			continue
+		}
+		i = h.last - 1
+		cs := st.clauseStart(h.first)
+		coord := st.coordinated(h.first)
+		if doneClause[cs] && !coord {
+			if st.trace != nil {
+				st.trace.addVerb(st, h, "skipped: its clause already has an event")
+			}
+			continue
+		}
+		coded, src := st.codeVerb(h, cs, coord, prevSource)
+		if src != nil {
+			prevSource = src
+		}
+		if coded {
+			doneClause[cs] = true
+		}
+	}
+}
+
+// coordinated reports a verb joined by "and" or "but" to an earlier verb
+// phrase, which shares its subject: "condemned X and promised Y".
+func (st *state) coordinated(first int) bool {
+	k := first - 1
+	for k >= 0 && isAux(st.ws[k], st.tag(k)) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	if st.ws[k] != "AND" && st.ws[k] != "BUT" {
+		return false
+	}
+	// no actor between the conjunction and the verb: the verb phrases are
+	// coordinated when a verb comes before
+	for j := k - 1; j >= 0; j-- {
+		if isVerbTag(st.tag(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAux(w, tag string) bool {
+	if negWords[w] {
+		return true
+	}
+	switch tag {
+	case "MD", "RB", "RBR", "RBS", "TO":
+		return true
+	}
+	switch w {
+	case "HAS", "HAVE", "HAD", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "DID", "DO", "DOES", "WILL", "WOULD", "'S", "'VE", "'LL", "'D":
+		return true
+	}
+	return false
+}
+
+// auxInfo describes the auxiliary words before a verb.
+type auxInfo struct {
+	lo      int // first auxiliary word
+	neg     int // index of a negation word, or -1
+	passive bool
+	modal   string
+}
+
+func (st *state) aux(h verbHit) auxInfo {
+	a := auxInfo{lo: h.first, neg: -1}
+	k := h.first - 1
+	sawBe := false
+	for k >= 0 && isAux(st.ws[k], st.tag(k)) {
+		w := st.ws[k]
+		if negWords[w] && a.neg < 0 {
+			a.neg = k
+		}
+		if beWords[w] {
+			sawBe = true
+		}
+		switch w {
+		case "WILL", "SHALL", "'LL":
+			a.modal = "future"
+		case "WOULD", "COULD", "MIGHT", "MAY", "SHOULD":
+			if a.modal == "" {
+				a.modal = "hypothetical"
+			}
+		}
+		k--
+	}
+	a.lo = k + 1
+	t := st.tag(h.last - 1)
+	if sawBe && (t == "VBN" || t == "VBD") && h.last-h.first == len(h.cand.words) {
+		a.passive = true
+	}
+	return a
+}
+
+// codeVerb tries the patterns of one verb and codes its events. It
+// reports whether an event was coded and the source it used.
+func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group) (bool, *group) {
+	ix := st.c.ix
+	var code dictfile.Code
+	rule := ""
+	for _, vc := range append([]verbCand{h.cand}, h.more...) {
+		blk := &ix.set.Verbs.Blocks[vc.block]
+		verb := &blk.Verbs[vc.verb]
+		c := blk.Code
+		if verb.HasCode {
+			c = verb.Code
+		}
+		if rule == "" || code.IsNull() && !c.IsNull() {
+			code, rule = c, verb.Pos.String()
+		}
+	}
+	matched := false
+	var b bind
+	var tried []patternTry
+patterns:
+	for _, vc := range append([]verbCand{h.cand}, h.more...) {
+		for _, cp := range ix.patterns[vc.block] {
+			nb := &st.scratch
+			*nb = bind{}
+			ok := st.hasWords(cp.need) && st.matchPattern(cp.p, h, nb)
+			if st.trace != nil {
+				tried = append(tried, patternTry{Rule: cp.p.Pos.String(), Pattern: cp.p.Raw, Code: cp.p.Code.Raw, Matched: ok})
+			}
+			if ok {
+				matched, b, code, rule = true, *nb, cp.p.Code, cp.p.Pos.String()
+				break patterns
+			}
+		}
+	}
+	a := st.aux(h)
+	verbOut := &news.Verb{Text: st.text[st.span(h.first, h.last)[0]:st.span(h.first, h.last)[1]], Span: st.span(h.first, h.last)}
+	note := func(s string) {
+		if st.trace != nil {
+			st.trace.addVerbTried(st, h, tried, s)
+		}
+	}
+	if code.IsNull() || code.Active == "" && code.Passive == "" {
+		note("null code: nothing coded")
+		return false, nil
+	}
+	// source and target
+	src, tgt := b.source, b.target
+	if b.compound != nil {
+		if b.compoundAfter {
+			tgt = b.compound
+		} else {
+			src = b.compound
+			if tgt == nil {
+				tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
+			}
+			if tgt == nil {
+				return st.emitCompound(b.compound, code, rule, verbOut, a, matched, h), b.compound
+			}
+		}
+	}
+	explicit := src != nil || tgt != nil
+	if src == nil {
+		if coord && prevSource != nil && prevSource != tgt {
+			src = prevSource
+		} else {
+			src = st.groupIn(cs, h.first, tgt)
+			if src == nil {
+				src = st.groupIn(0, h.first, tgt)
+			}
+		}
+	}
+	if tgt == nil {
+		tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
+	}
+	if a.passive && !explicit {
+		subject := st.groupIn(cs, h.first, nil)
+		var agent *group
+		for k := h.last; k < len(st.ws); k++ {
+			if st.ws[k] == "BY" {
+				agent = st.groupIn(k+1, len(st.ws), nil)
+				break
+			}
+		}
+		if agent == nil && st.c.stem {
+			agent = st.groupIn(h.last, st.targetEnd(h.last), subject)
+		}
+		if agent != nil {
+			src, tgt = agent, subject
+		}
+	}
+	negated := a.neg >= 0 && !(matched && b.lo <= a.neg)
+	modality := "asserted"
+	if a.modal != "" {
+		modality = a.modal
+	}
+	if negated {
+		switch st.c.opts.Negation {
+		case NegationDrop:
+			note("negated: dropped")
+			return true, src
+		case NegationMark:
+			modality = "negated"
+		}
+	}
+	conf := 0.6
+	if matched {
+		conf += 0.2
+	}
+	if src != nil && tgt != nil {
+		conf += 0.1
+	}
+	if a.passive {
+		conf -= 0.05
+	}
+	n := st.emit(src, tgt, code, rule, verbOut, modality, conf)
+	if n == 0 {
+		note("no event: missing source or target")
+		return false, src
+	}
+	note("coded")
+	return true, src
+}
+
+// emitCompound codes a '%' pattern: each member of the compound acts on
+// each other one.
+func (st *state) emitCompound(g *group, code dictfile.Code, rule string, v *news.Verb, a auxInfo, matched bool, h verbHit) bool {
+	n := 0
+	for i, x := range g.members {
+		for j, y := range g.members {
+			if i >= j {
+				continue
+			}
+			one := &group{members: []*unit{x}, first: x.first, last: x.last}
+			two := &group{members: []*unit{y}, first: y.first, last: y.last}
+			n += st.emit(one, two, code, rule, v, "asserted", 0.7)
+		}
+	}
+	if st.trace != nil {
+		st.trace.addVerbTried(st, h, nil, "compound pattern")
+	}
+	return n > 0
+}
+
+// emit adds the events between every member of src and of tgt: the
+// active code from source to target, the passive (paired) code back.
+func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.Verb, modality string, conf float64) int {
+	opts := st.c.opts
+	var srcs, tgts []*unit
+	if src != nil {
+		srcs = src.members
+	}
+	if tgt != nil {
+		tgts = tgt.members
+	}
+	def := func(c string) []*unit {
+		if c == "" {
+			return []*unit{nil}
+		}
+		return []*unit{{code: c, first: -1}}
+	}
+	if len(srcs) == 0 {
+		if opts.RequireDyad && opts.DefaultSource == "" {
+			return 0
+		}
+		srcs = def(opts.DefaultSource)
+	}
+	if len(tgts) == 0 {
+		if opts.RequireDyad && opts.DefaultTarget == "" {
+			return 0
+		}
+		tgts = def(opts.DefaultTarget)
+	}
+	if len(srcs) > 1 || len(tgts) > 1 {
+		conf -= 0.1
+	}
+	conf = max(0.05, min(1, conf))
+	n := 0
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if s != nil && t != nil && s.code == t.code {
+				continue
+			}
+			if code.Active != "" && code.Active != "---" {
+				n += st.add(s, t, code.Active, rule, v, modality, conf)
+			}
+			if code.Passive != "" && code.Passive != "---" && s != nil && t != nil {
+				n += st.add(t, s, code.Passive, rule, v, modality, conf)
+			}
+		}
+	}
+	return n
+}
+
+func (st *state) add(s, t *unit, code, rule string, v *news.Verb, modality string, conf float64) int {
+	ev := news.Event{
+		Source:     st.actor(s),
+		Target:     st.actor(t),
+		Code:       code,
+		Verb:       v,
+		Rule:       rule,
+		Confidence: conf,
+		Modality:   modality,
+	}
+	for _, e := range st.events {
+		if sameCode(e.Source, ev.Source) && sameCode(e.Target, ev.Target) && e.Code == ev.Code {
+			return 0
+		}
+	}
+	if max := st.c.opts.MaxEventsPerSentence; max > 0 && len(st.events) >= max {
+		return 0
+	}
+	st.events = append(st.events, ev)
+	return 1
+}
+
+func sameCode(a, b *news.EventActor) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Code == b.Code
+}
+
+func (st *state) actor(u *unit) *news.EventActor {
+	if u == nil {
+		return nil
+	}
+	ea := &news.EventActor{Code: u.code}
+	if u.first >= 0 {
+		ea.Span = st.span(u.first, u.last)
+		ea.Text = st.text[ea.Span[0]:ea.Span[1]]
+	}
+	if len(u.code) >= 3 && st.c.ix.country[u.code[:3]] {
+		ea.Country = u.code[:3]
+	}
+	return ea
+}
+
+// matchPattern matches a pattern around the verb h.
+func (st *state) matchPattern(p *dictfile.Pattern, h verbHit, b *bind) bool {
+	b.lo = h.first
+	b.after = true
+	if len(p.After) > 0 {
+		if _, ok := st.seqRight(p.After, 0, h.last, p.JoinVerb, -1, b); !ok {
+			return false
+		}
+	}
+	b.after = false
+	if len(p.Before) > 0 {
+		k := len(p.Before) - 1
+		if !st.seqLeft(p.Before, k, h.first, p.Before[k].Join, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// seqRight matches toks[k:] sparsely from word p; adj requires the first
+// of them at p; maxGap (when ≥ 0) bounds each gap.
+func (st *state) seqRight(toks []dictfile.Token, k, p int, adj bool, maxGap int, b *bind) (int, bool) {
+	if k == len(toks) {
+		return p, true
+	}
+	t := toks[k]
+	n := len(st.ws)
+	for q := p; q <= n; q++ {
+		if q > p && (adj || maxGap >= 0 && q-p > maxGap) {
+			break
+		}
+		saved := *b
+		if e, ok := st.matchTok(t, q, b); ok {
+			if e2, ok := st.seqRight(toks, k+1, e, t.Join, maxGap, b); ok {
+				return e2, true
+			}
+		}
+		*b = saved
+	}
+	return -1, false
+}
+
+// seqLeft matches toks[:k+1] sparsely, right to left, ending at or before
+// word p (exactly at p when adj).
+func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind) bool {
+	if k < 0 {
+		return true
+	}
+	t := toks[k]
+	for q := p; q >= 0; q-- {
+		saved := *b
+		if e, ok := st.matchTok(t, q, b); ok && e <= p && (!adj || e == p) && (e > q || zeroWidth(t)) {
+			if q < b.lo {
+				b.lo = q
+			}
+			nextAdj := k > 0 && toks[k-1].Join
+			if st.seqLeft(toks, k-1, q, nextAdj, b) {
+				return true
+			}
+		}
+		*b = saved
+		if adj && p-q > 8 {
+			break
+		}
+	}
+	return false
+}
+
+func zeroWidth(t dictfile.Token) bool {
+	return t.Kind == dictfile.Skip || t.Kind == dictfile.Attrib
+}
+
+// matchTok matches one pattern token starting at word q and returns the
+// word after it.
+func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
+	n := len(st.ws)
+	switch t.Kind {
+	case dictfile.Skip, dictfile.Attrib:
+		return q, true
+	}
+	if q >= n {
+		return -1, false
+	}
+	switch t.Kind {
+	case dictfile.Word:
+		if st.wordIs(t.Text, st.ws[q], t.Exact) {
+			return q + 1, true
+		}
+	case dictfile.SynsetRef:
+		s := st.c.ix.synsets[t.Text]
+		if s == nil {
+			return -1, false
+		}
+		best := -1
+		saved := *b
+		for _, m := range s.Members {
+			if e, ok := st.seqRight(m.Tokens, 0, q, true, 0, b); ok && e > best {
+				best = e
+			}
+			*b = saved
+		}
+		if best > q {
+			return best, true
+		}
+	case dictfile.Source, dictfile.Target, dictfile.Compound:
+		gi := st.groupAt[q]
+		if gi >= 0 && !st.eligible(st.groups[gi]) {
+			gi = -1
+		}
+		if gi < 0 {
+			return -1, false
+		}
+		g := st.groups[gi]
+		switch t.Kind {
+		case dictfile.Source:
+			b.source = g
+		case dictfile.Target:
+			b.target = g
+		default:
+			if len(g.members) < 2 {
+				return -1, false
+			}
+			b.compound = g
+			b.compoundAfter = b.after
+		}
+		return g.last, true
+	case dictfile.Choice:
+		best := -1
+		saved := *b
+		for _, alt := range t.Alts {
+			if e, ok := st.seqRight(alt, 0, q, true, 0, b); ok && e > best {
+				best = e
+			}
+			*b = saved
+		}
+		if best > q {
+			return best, true
+		}
+	case dictfile.NounPhrase, dictfile.PrepPhrase:
+		// the words of the phrase, in order, a few words apart at most
+		if e, ok := st.seqRight(t.Sub, 0, q, true, 3, b); ok {
+			return e, true
+		}
+	}
+	return -1, false
+}
+
+// wordIs reports whether the text word w matches the pattern word d: whole
+// words or their regular plurals, or stems in TABARI dictionaries.
+func (st *state) wordIs(d, w string, exact bool) bool {
+	if d == w {
+		return true
+	}
+	if st.c.stem {
+		return !exact && strings.HasPrefix(w, d)
+	}
+	return isPlural(d, w)
+}
+
+func isPlural(d, w string) bool {
+	if len(w) <= len(d) || !strings.HasPrefix(w, d[:len(d)-1]) {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(d, "Y") && w[len(d)-1:] == "IES":
+		return true
+	case strings.HasPrefix(w, d) && (w[len(d):] == "S" || w[len(d):] == "ES"):
+		return true
+	}
+	return false
+}
+
+// hasWords reports whether every word of need occurs in the sentence (as
+// itself or its plural): a quick test before matching a pattern.
+func (st *state) hasWords(need []string) bool {
+	for _, d := range need {
+		found := false
+		for _, w := range st.ws {
+			if w == d || isPlural(d, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// maybeVerb reports whether word i may be a verb: by its tag, or for
+// TABARI dictionaries, as TABARI decides without tags, any word that is
+// not capitalised (after the first) and does not follow a determiner.
+func (st *state) maybeVerb(i int) bool {
+	t := st.tag(i)
+	if isVerbTag(t) {
+		return true
+	}
+	if !st.c.stem {
+		return false
+	}
+	w := st.s.Tokens[i].Text
+	if w == "" || i > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+		return false
+	}
+	switch st.word(i - 1) {
+	case "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER":
+		return false
+	}
+	return t == "NN" || t == "NNS" || t == "JJ" || t == "RB" || t == "IN" || t == "VBN"
+}
