@@ -31,6 +31,8 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		strict    = fs.Bool("strict", false, "exit non-zero if any record fails")
 		workers   = fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 		tokens    = fs.Bool("tokens", false, "include each sentence's tokens, tags and chunks")
+		petrarch  = fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)")
+		tabari    = fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`")
 	)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -51,7 +53,7 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "dyad code: --format %q: want auto, text or html\n", *format)
 		return 2
 	}
-	p, err := pipeline.New(pipeline.Config{Published: *published, KeepTokens: *tokens})
+	p, err := pipeline.New(pipeline.Config{Published: *published, KeepTokens: *tokens, PetrarchDicts: *petrarch, TabariProject: *tabari})
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad code: %v\n", err)
 		return 2

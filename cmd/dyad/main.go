@@ -1,6 +1,8 @@
 // Command dyad turns news articles into political event data.
 //
 //	dyad code [flags] PATH...   code articles, one JSON object per line
+//	dyad explain TEXT|FILE      say why each sentence was or was not coded
+//	dyad validate SUITE...      score the coder on the peers' validation suites
 //	dyad dict check PATH...     check PETRARCH or TABARI dictionaries
 //	dyad version [--json]       print the version
 //
@@ -21,6 +23,8 @@ const usage = `dyad turns news articles into political event data.
 
 Usage:
   dyad code [flags] PATH...   code articles (files, directories, - for stdin) to JSON Lines
+  dyad explain TEXT|FILE      say why each sentence was or was not coded
+  dyad validate SUITE...      score the coder on a PETRARCH .xml suite or a TABARI .project
   dyad dict check PATH...     check PETRARCH or TABARI dictionaries, every problem as file:line
   dyad version [--json]       print the version
 
@@ -43,6 +47,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "code":
 		return runCode(ctx, args[1:], stdin, stdout, stderr)
+	case "explain":
+		return runExplain(ctx, args[1:], stdout, stderr)
+	case "validate":
+		return runValidate(args[1:], stdout, stderr)
 	case "dict":
 		return runDict(args[1:], stdout, stderr)
 	case "version":

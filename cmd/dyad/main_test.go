@@ -201,3 +201,59 @@ func TestDictCheck(t *testing.T) {
 		t.Errorf("no subcommand: exit %d, want 2", code)
 	}
 }
+
+const miniSuite = "../../internal/validate/testdata/mini.xml"
+
+func TestValidate(t *testing.T) {
+	code, out, errOut := dyad(t, "", "validate", "--diffs", miniSuite)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "total") || !strings.Contains(out, "4 /") || !strings.Contains(out, "BASIC-04") {
+		t.Errorf("report lacks the total or the failing record:\n%s", out)
+	}
+	code, out, _ = dyad(t, "", "validate", "--json", miniSuite)
+	var rep struct {
+		Suite      string           `json:"suite"`
+		From       string           `json:"from"`
+		Records    int              `json:"records"`
+		Passed     int              `json:"passed"`
+		ByCategory map[string][]int `json:"by_category"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil || rep.From != "text" || rep.Records != 5 || rep.Passed != 4 || len(rep.ByCategory["BASIC"]) != 2 {
+		t.Errorf("validate --json: exit %d, %s", code, out)
+	}
+	if code, _, _ := dyad(t, "", "validate", "no-such-suite.xml"); code != 1 {
+		t.Errorf("missing suite: exit %d, want 1", code)
+	}
+}
+
+func TestCodeAndExplainWithDictionaries(t *testing.T) {
+	dicts := "../../internal/validate/testdata"
+	code, out, errOut := dyad(t, "Valmora attacked Orinth on Monday.", "code", "--petrarch-dicts", dicts, "--published", "2010-03-03", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ds := docs(t, out)
+	if len(ds) != 1 || len(ds[0].Events) != 1 {
+		t.Fatalf("want one event, got %s", out)
+	}
+	e := ds[0].Events[0]
+	if e.Source == nil || e.Source.Code != "VAL" || e.Target == nil || e.Target.Code != "ORI" || e.Code != "190" ||
+		e.Root != "19" || e.QuadClass != 4 || e.Goldstein == nil || e.Date != "2010-03-01" || e.DateGrain != "day" ||
+		!strings.Contains(e.Rule, "mini.verbs.txt:") {
+		t.Errorf("event %+v", e)
+	}
+	code, out, errOut = dyad(t, "", "explain", "--petrarch-dicts", dicts, "Valmora did not praise Orinth.")
+	if code != 0 {
+		t.Fatalf("explain exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"VALMORA", "mini.actors.txt:1", "praise"} {
+		if !strings.Contains(strings.ToUpper(out), strings.ToUpper(want)) {
+			t.Errorf("explanation lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, _ := dyad(t, "", "explain", "Valmora praised Orinth."); code != 1 {
+		t.Errorf("explain without dictionaries: exit %d, want 1", code)
+	}
+}
