@@ -257,3 +257,21 @@ func TestCodeAndExplainWithDictionaries(t *testing.T) {
 		t.Errorf("explain without dictionaries: exit %d, want 1", code)
 	}
 }
+
+func TestBench(t *testing.T) {
+	code, out, errOut := dyad(t, "", "bench", "--json", "--corpus", "5", "--repeat", "2", "--petrarch-dicts", "../../internal/validate/testdata")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r benchReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if r.Articles != 10 || r.Sentences == 0 || r.Tokens == 0 || r.SentencesPerSec <= 0 || r.LoadSeconds <= 0 || r.Repeat != 2 {
+		t.Errorf("bench report %+v", r)
+	}
+	code, out, _ = dyad(t, "", "bench", "--input", "../../testdata/articles/04_gaza_talks.txt")
+	if code != 0 || !strings.Contains(out, "sentences/s") {
+		t.Errorf("bench --input: exit %d, %q", code, out)
+	}
+}
