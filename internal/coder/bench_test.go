@@ -51,7 +51,7 @@ func benchCode(b *testing.B, set *dictfile.Set, withNLP bool) {
 // included, with the full Phoenix dictionaries when they are present and
 // with the small test dictionaries otherwise.
 func BenchmarkCode(b *testing.B) {
-	set, err := dictfile.LoadPetrarch(conformanceDir + "/phoenix/PETR_config.ini")
+	set, err := dictfile.LoadPetrarch("../../../shared/conformance/phoenix/PETR_config.ini")
 	if err != nil {
 		b.Logf("Phoenix dictionaries not loaded (%v): using the test dictionaries", err)
 		set = testSet(b)

@@ -1,4 +1,4 @@
-package coder
+package coder_test
 
 import (
 	"os"
@@ -7,37 +7,14 @@ import (
 
 	"dyad/internal/nlp"
 	"dyad/internal/suite"
-	"dyad/news"
+	"dyad/internal/validate"
 )
 
 const conformanceDir = "../../../shared/conformance"
 
-// codeRecord codes one suite record from its text alone, as one paragraph.
-// A missing actor is written "---", as the peers write it.
-func codeRecord(c *Coder, an *nlp.Analyzer, r suite.Record) ([]suite.Coding, error) {
-	o, err := c.Options().With(r.Config)
-	if err != nil {
-		return nil, err
-	}
-	cc := c.WithOptions(o)
-	text := r.Text
-	sents := an.Sentences(text, []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}})
-	var out []suite.Coding
-	for _, e := range cc.Code(text, sents, r.Date) {
-		k := suite.Coding{Source: "---", Target: "---", Code: e.Code}
-		if e.Source != nil {
-			k.Source = e.Source.Code
-		}
-		if e.Target != nil {
-			k.Target = e.Target.Code
-		}
-		out = append(out, k)
-	}
-	return out, nil
-}
-
-// TestConformance measures the coder on the peers' validation suites and
-// fails when a suite passes fewer records than it has reached before.
+// TestConformance measures the coder on the peers' validation suites, coding
+// each record from its text alone as validate.Run does, and fails when a
+// suite passes fewer records than it has reached before.
 func TestConformance(t *testing.T) {
 	if _, err := os.Stat(conformanceDir); err != nil {
 		t.Skipf("conformance suites not found at %s: %v", conformanceDir, err)
@@ -58,11 +35,10 @@ func TestConformance(t *testing.T) {
 			if s == nil || s.Dicts == nil {
 				t.Fatalf("load: %v", err)
 			}
-			c, err := New(s.Dicts, DefaultOptions())
+			rep, err := validate.Run(s, an)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep := s.Score(func(r suite.Record) ([]suite.Coding, error) { return codeRecord(c, an, r) })
 			for _, cat := range rep.Categories {
 				pc := rep.ByCategory[cat]
 				t.Logf("%-10s %3d / %3d", cat, pc[0], pc[1])

@@ -6,8 +6,9 @@
 // entries skipped) or "-" for stdin. The kind of a file comes from its
 // extension, after an optional ".gz", or from its content when the extension
 // says nothing: JSON Lines (.jsonl, .ndjson), JSON (.json: one record or an
-// array of records), HTML (.html, .htm, .xhtml) or plain text (.txt, .text,
-// .md, no extension). Gzip is recognised by its magic bytes whatever the name,
+// array of records), HTML (.html, .htm, .xhtml), PETRARCH XML (.xml, or
+// sniffed: <Sentences>, alone or in a <Validation>, one article per
+// <Sentence>) or plain text (.txt, .text, .md, no extension). Gzip is recognised by its magic bytes whatever the name,
 // and UTF-16 text with a byte order mark is converted to UTF-8. Bad input
 // becomes an *Error naming the file (and line) and the rest of the batch goes
 // on.
@@ -316,7 +317,7 @@ func (r *reader) stream(origin string, in io.Reader, k kind, size int64) error {
 	}
 	switch k {
 	case kindPetrarch:
-		return r.fail(origin, 0, errors.New("PETRARCH XML input is not supported yet"))
+		return r.petrarch(origin, src, gz)
 	case kindXML:
 		return r.fail(origin, 0, fmt.Errorf("XML input is not supported (root element <%s>)", xmlRoot(head)))
 	case kindJSONL:

@@ -373,8 +373,8 @@ func TestReadStdin(t *testing.T) {
 		{name: "text in braces", stdin: "{Update} Ferries resumed.", want: []got{{Origin: "-", Format: news.FormatText, Body: "{Update} Ferries resumed."}}},
 		{name: "text in brackets", stdin: "[Wire] Ferries resumed.", want: []got{{Origin: "-", Format: news.FormatText, Body: "[Wire] Ferries resumed."}}},
 		{name: "empty", stdin: "", want: []got{{Err: "-: empty file"}}},
-		{name: "petrarch", stdin: "<Sentences>\n<Sentence date=\"20150101\" id=\"x\"></Sentence>\n</Sentences>\n",
-			want: []got{{Err: "-: PETRARCH XML input is not supported yet"}}},
+		{name: "petrarch", stdin: "<Sentences>\n<Sentence date=\"20150101\" id=\"x\"><Text>From a pipe.</Text></Sentence>\n</Sentences>\n",
+			want: []got{{Origin: "-:2", ID: "x", Published: "2015-01-01", Format: news.FormatText, Body: "From a pipe."}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -539,7 +539,7 @@ func TestReadBadInput(t *testing.T) {
 			},
 		},
 		{
-			name: "unsupported inputs",
+			name: "unsupported and empty inputs",
 			files: map[string]string{
 				"a.xml":    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Sentences>\n</Sentences>\n",
 				"b.xml.gz": gz("<Sentences><Sentence/></Sentences>"),
@@ -549,8 +549,8 @@ func TestReadBadInput(t *testing.T) {
 			},
 			paths: []string{"a.xml", "b.xml.gz", "c.xml", "d.pdf", "e.warc"},
 			want: []got{
-				{Err: "a.xml: PETRARCH XML input is not supported yet"},
-				{Err: "b.xml.gz: PETRARCH XML input is not supported yet"},
+				{Err: "a.xml: PETRARCH XML holds no <Sentence>"},
+				{Err: `b.xml.gz:1: sentence "" has no text`},
 				{Err: "c.xml: XML input is not supported (root element <rss>)"},
 				{Err: "d.pdf: .pdf files are not articles"},
 				{Err: "e.warc: WARC input is not supported yet"},

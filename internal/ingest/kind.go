@@ -18,7 +18,7 @@ const (
 	kindJSON                 // a JSON record or array of records
 	kindJSONL                // JSON Lines, one record per line
 	kindXML                  // XML: PETRARCH, HTML or unsupported, from the content
-	kindPetrarch             // PETRARCH <Sentences> XML
+	kindPetrarch             // PETRARCH <Sentences> XML, alone or in a <Validation>
 	kindWARC                 // web archive
 	kindBinary               // a known binary file type
 )
@@ -153,7 +153,7 @@ func sniffMarkup(p []byte, xml bool) kind {
 			return kindXML
 		}
 		return kindHTML
-	case isTag(p, "sentences"):
+	case isTag(p, "sentences"), isTag(p, "validation"):
 		return kindPetrarch
 	case hasPrefixFold(p, "<!doctype html"), isTag(p, "html"), isTag(p, "head"), isTag(p, "body"):
 		return kindHTML

@@ -161,20 +161,20 @@ func (r Report) WriteText(w io.Writer, diffs bool) error {
 	ew.printf("%s (coder given %s)\n", r.Suite, r.From)
 	for _, c := range r.Categories {
 		n := r.ByCategory[c]
-		ew.printf("  %-*s %4d / %-4d\n", width, c, n[0], n[1])
+		ew.printf("  %-*s %4d / %4d\n", width, c, n[0], n[1])
 	}
 	pct := 100.0
 	if r.Records > 0 {
 		pct = 100 * float64(r.Passed) / float64(r.Records)
 	}
-	ew.printf("  %-*s %4d / %-4d %5.1f%%   event precision %.3f, recall %.3f\n", width, "total", r.Passed, r.Records, pct, r.Precision, r.Recall)
+	ew.printf("  %-*s %4d / %4d  %5.1f%%  event precision %.3f, recall %.3f\n", width, "total", r.Passed, r.Records, pct, r.Precision, r.Recall)
 	if !diffs {
 		return ew.err
 	}
 	for _, f := range r.Failures {
 		rec := f.Record
-		ew.printf("\nFAIL %s [%s] %s\n", rec.ID, rec.Category, rec.Pos)
-		ew.printf("  text:     %s\n", rec.Text)
+		ew.printf("\nFAIL %s\n", strings.Join(nonEmpty(rec.ID, "["+rec.Category+"]", rec.Pos), " "))
+		ew.printf("  %s\n", strings.Join(nonEmpty("text:", rec.Text), "     "))
 		switch {
 		case rec.ExpectError != "":
 			ew.printf("  expected: no events (%s)\n", rec.ExpectError)
@@ -203,6 +203,17 @@ func (r Report) WriteText(w io.Writer, diffs bool) error {
 		}
 	}
 	return ew.err
+}
+
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func joinCodings(cs []Coding) string {

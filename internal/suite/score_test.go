@@ -93,32 +93,32 @@ func TestScore(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantText := `t (coder given text)
-  X        3 / 3   
-  Y        1 / 3   
-  Z        2 / 4   
-  total    6 / 10    60.0%   event precision 0.667, recall 0.750
+  X        3 /    3
+  Y        1 /    3
+  Z        2 /    4
+  total    6 /   10   60.0%  event precision 0.667, recall 0.750
 
-FAIL missing [Y] 
-  text:     
+FAIL missing [Y]
+  text:
   expected: A B 010; B A 020
   got:      A B 010
   - B A 020
 
-FAIL extra [Y] 
-  text:     
+FAIL extra [Y]
+  text:
   expected: A B 010
   got:      A B 010; B A 020; C D 030
   + B A 020
   + C D 030
 
-FAIL noevents-coded [Z] 
-  text:     
+FAIL noevents-coded [Z]
+  text:
   expected: no events
   got:      A B 010
   + A B 010
 
-FAIL crash [Z] 
-  text:     
+FAIL crash [Z]
+  text:
   expected: A B 010
   got:      no events
   - A B 010
@@ -152,7 +152,7 @@ func TestScoreEmpty(t *testing.T) {
 		t.Errorf("report = %+v", rep)
 	}
 	var b strings.Builder
-	if err := rep.WriteText(&b, true); err != nil || !strings.Contains(b.String(), "0 / 0") {
+	if err := rep.WriteText(&b, true); err != nil || !strings.Contains(b.String(), "total    0 /    0") {
 		t.Errorf("text = %q, %v", b.String(), err)
 	}
 }
