@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	repeat := fs.Int("repeat", 1, "code the input `N` times")
 	petrarch := fs.String("petrarch-dicts", "", "code events with PETRARCH dictionaries in `DIR`")
 	tabari := fs.String("tabari-project", "", "code events with a TABARI .project `FILE`")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the coding run to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -78,6 +80,19 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	rep := benchReport{Input: name, Repeat: *repeat, LoadSeconds: time.Since(start).Seconds(), Cores: 1}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad bench: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "dyad bench: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if rep.Result, err = bench.Run(ctx, p.Process, articles, *repeat); err != nil {
 		fmt.Fprintf(stderr, "dyad bench: %v\n", err)
 		return 1
