@@ -145,7 +145,7 @@ func (st *state) findActors(prev *group) {
 	n := len(st.ws)
 	var ms []mention
 	for i := 0; i < n; {
-		e := ix.phrases.longest(st.ws, i)
+		e, end := ix.phrases.longest(st.ws, i)
 		if e == nil {
 			if pronouns[st.ws[i]] && strings.HasPrefix(st.tag(i), "PRP") {
 				ms = append(ms, mention{first: i, last: i + 1, pronoun: true})
@@ -153,7 +153,7 @@ func (st *state) findActors(prev *group) {
 			i++
 			continue
 		}
-		m := mention{first: i, last: i + len(e.words), kind: e.kind, pos: e.pos}
+		m := mention{first: i, last: end, kind: e.kind, pos: e.pos}
 		switch e.kind {
 		case kindActor:
 			a := &ix.set.Actors.Entries[e.idx]
@@ -180,7 +180,7 @@ func (st *state) findActors(prev *group) {
 		if m.kind == kindAgent && !st.c.stem {
 			// agents inside a longer agent count too ("main opposition group")
 			for k := m.first + 1; k < m.last; k++ {
-				if e2 := ix.phrases.longest(st.ws, k); e2 != nil && e2.kind == kindAgent && k+len(e2.words) <= m.last {
+				if e2, end2 := ix.phrases.longest(st.ws, k); e2 != nil && e2.kind == kindAgent && end2 <= m.last {
 					ms = append(ms, mention{first: m.first, last: m.last, kind: kindAgent, pos: e2.pos, agent: &ix.set.Agents.Entries[e2.idx], nested: true})
 				}
 			}
@@ -367,7 +367,22 @@ func (st *state) canJoin(u *unit, m mention, lastWasAgent bool) bool {
 	if isActor && u.hasActor {
 		return false
 	}
-	if len(gap) > 3 {
+	if st.c.stem {
+		// TABARI joins an agent only to an actor right next to it
+		return len(gap) == 1 && (gap[0] == "'S" || gap[0] == "'")
+	}
+	// up to three modifiers, not counting "'s" and the "and" between two
+	// adjectives ("Gondor's awful and evil minister")
+	if len(gap) > 5 {
+		return false
+	}
+	content := 0
+	for _, w := range gap {
+		if w != "'S" && w != "'" && w != "AND" {
+			content++
+		}
+	}
+	if content > 3 {
 		return false
 	}
 	for k, w := range gap {
@@ -433,21 +448,68 @@ func compose(u *unit) string {
 	var b strings.Builder
 	b.WriteString(code)
 	for _, s := range u.suffix {
-		if !strings.HasSuffix(b.String(), s) {
+		// an agent already in the code is not added twice: "foreign
+		// minister" (GOVFRM) holds "minister" (GOV)
+		if !hasSegment(b.String(), s) {
 			b.WriteString(s)
 		}
 	}
 	return b.String()
 }
 
+// hasSegment reports whether code holds seg at a 3-letter boundary after
+// its first three letters (the actor's): "ARNGOVFRM" holds "GOV".
+func hasSegment(code, seg string) bool {
+	if seg == "" {
+		return true
+	}
+	for i := 3; i+len(seg) <= len(code); i += 3 {
+		if code[i:i+len(seg)] == seg {
+			return true
+		}
+	}
+	return strings.HasSuffix(code, seg)
+}
+
 // findClauses marks the words that open a clause.
 func (st *state) findClauses() {
 	st.bound = make([]bool, len(st.ws)+1)
 	for i, w := range st.ws {
-		if clauseWords[w] && !st.inUnit[i] {
+		switch {
+		case clauseWords[w] && !st.inUnit[i]:
+			st.bound[i] = true
+		case (w == "," || w == "AND" || w == "BUT") && !st.inGroup(i) && st.subjectVerbAfter(i+1):
+			// ", a senior official said", "and then it asked": a new
+			// subject and its verb open a clause
 			st.bound[i] = true
 		}
 	}
+}
+
+// subjectVerbAfter reports whether a noun phrase and then a finite verb
+// start at word i.
+func (st *state) subjectVerbAfter(i int) bool {
+	k := i
+	for k < len(st.ws) {
+		if st.inUnit[k] {
+			k++
+			continue
+		}
+		switch st.tag(k) {
+		case "DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "RB":
+			k++
+			continue
+		}
+		break
+	}
+	if k == i || k >= len(st.ws) {
+		return false
+	}
+	switch st.tag(k) {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // clauseStart returns the first word of the clause holding word i.
@@ -473,7 +535,7 @@ func (st *state) groupIn(lo, hi int, skip *group) *group {
 // eligible reports whether a group may be a source or target: groups of
 // agents without an actor ("---GOV") only when a dyad is not required.
 func (st *state) eligible(g *group) bool {
-	if !st.c.opts.RequireDyad {
+	if !st.c.opts.RequireDyad || !st.c.stem {
 		return true
 	}
 	for _, u := range g.members {
@@ -488,11 +550,27 @@ func (st *state) eligible(g *group) bool {
 // a comma or semicolon that closes the verb's clause.
 func (st *state) targetEnd(i int) int {
 	for k := i; k < len(st.ws); k++ {
-		if (st.ws[k] == "," || st.ws[k] == ";") && st.groupIn(i, k, nil) == nil && k > i {
+		if (st.ws[k] == "," || st.ws[k] == ";") && k > i && st.groupIn(i, k, nil) == nil && !st.inGroup(k) && !st.adjectiveComma(k) {
 			return k
 		}
 	}
 	return len(st.ws)
+}
+
+// adjectiveComma reports whether the comma at k separates two adjectives
+// ("complete, full ties"), which does not end a clause.
+func (st *state) adjectiveComma(k int) bool {
+	return st.ws[k] == "," && strings.HasPrefix(st.tag(k-1), "JJ") && strings.HasPrefix(st.tag(k+1), "JJ")
+}
+
+// inGroup reports whether word k lies inside a compound ("A, B and C").
+func (st *state) inGroup(k int) bool {
+	for _, g := range st.groups {
+		if g.first < k && k < g.last {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *state) span(first, last int) news.Span {

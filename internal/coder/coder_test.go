@@ -35,12 +35,18 @@ CRITICIZE
 PROMISE
 --- CORDON [171] ---
 +CORDON_OFF
+--- WARN [160] ---
+WARN
+--- CELEBRATE [040] ---
+CELEBRATE
+- * FEAST IN ^ + [045]
 `
 
 const testActors = `VELMORA_ [VEL]
 +VELMORAN
 TASHKAI [TSK]
 QUORIN [QRN]
+RED_HARBOUR [RDH]
 OLD_KINGDOM [OLK <19991231]
 [NEW >20000101]
 NOBODY [---]
@@ -49,6 +55,7 @@ NOBODY [---]
 const testAgents = `POLICE [~COP]
 GOVERNMENT [~GOV]
 FOREIGN_MINISTER [~GOVFRM]
+MINISTER [~GOV]
 REBEL [REB~]
 `
 
@@ -154,6 +161,17 @@ func TestCode(t *testing.T) {
 		{"story discard", "Velmora condemned Tashkai. A hurricane hit Quorin.", day, nil, nil},
 		{"one event a story", "Velmora condemned Tashkai. Quorin condemned Velmora.", day, &Options{RequireDyad: true, OneEventPerStory: true}, []string{"VEL TSK 122 asserted"}},
 		{"no verb", "Velmora and Tashkai.", day, nil, nil},
+		{"underscore joins a name", "Velmora condemned Red_Harbour.", day, nil, []string{"VEL RDH 122 asserted"}},
+		{"compound target after commas", "Velmora condemned Tashkai, Quorin and Red Harbour.", day, nil, []string{"VEL TSK 122 asserted", "VEL QRN 122 asserted", "VEL RDH 122 asserted"}},
+		{"comma between adjectives", "Velmora condemned brutal, cruel attacks by Quorin.", day, nil, []string{"VEL QRN 122 asserted"}},
+		{"adjectives joined by and", "Tashkai's awful and evil minister condemned Quorin.", day, nil, []string{"TSKGOV QRN 122 asserted"}},
+		{"agent code not repeated", "The Quorin foreign minister condemned Velmora.", day, nil, []string{"QRNGOVFRM VEL 122 asserted"}},
+		{"agent without actor", "Police condemned Quorin.", day, nil, []string{"---COP QRN 122 asserted"}},
+		{"adverbial clause has its own subject", "Tashkai condemned the plan, after a crowd attacked Quorin.", day, nil, nil},
+		{"adverbial clause of a coded verb", "Velmora condemned Tashkai after Quorin attacked Red Harbour.", day, nil, []string{"VEL TSK 122 asserted"}},
+		{"comma and new subject", "Velmora attacked Tashkai, the Quorin police warned.", day, &Options{}, []string{"VEL TSK 190 asserted", "QRNCOP - 160 asserted"}},
+		{"conjunction and new subject", "Velmora attacked Tashkai and then Quorin warned Velmora.", day, nil, []string{"VEL TSK 190 asserted", "QRN VEL 160 asserted"}},
+		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -77,48 +77,60 @@ func wordMatch(d, w string, stem, exact bool) bool {
 	return strings.HasPrefix(w, d)
 }
 
-// longest returns the longest actor or agent entry matching ws at i, or nil.
-func (p *phraseIndex) longest(ws []string, i int) *entry {
-	if i >= len(ws) || ws[i] == "" {
-		return nil
+// longest returns the longest actor or agent entry matching ws at i and the
+// word after it, or nil. A "_" in the text joins two words of a name
+// ("Dol_Amroth"), as the peers write multi-word names.
+func (p *phraseIndex) longest(ws []string, i int) (*entry, int) {
+	if i >= len(ws) || ws[i] == "" || ws[i] == "_" {
+		return nil, i
 	}
 	w := ws[i]
-	try := func(k string) *entry {
+	try := func(k string) (*entry, int) {
 		for _, e := range p.m[k] {
-			if e.kind != kindDiscard && p.matchAt(e, ws, i) {
-				return e
+			if e.kind == kindDiscard {
+				continue
+			}
+			if end, ok := p.matchAt(e, ws, i); ok {
+				return e, end
 			}
 		}
-		return nil
+		return nil, i
 	}
 	if !p.stem {
 		return try(w)
 	}
 	// stem mode: keys of two letters, or shorter whole words
 	var best *entry
+	bestEnd := i
 	for _, k := range [...]string{keyOf(w, true), w[:min(1, len(w))]} {
-		if e := try(k); e != nil && (best == nil || len(e.words) > len(best.words) ||
+		if e, end := try(k); e != nil && (best == nil || len(e.words) > len(best.words) ||
 			len(e.words) == len(best.words) && totalLen(e.words) > totalLen(best.words)) {
-			best = e
+			best, bestEnd = e, end
 		}
 		if len(w) <= 1 {
 			break
 		}
 	}
-	return best
+	return best, bestEnd
 }
 
-func (p *phraseIndex) matchAt(e *entry, ws []string, i int) bool {
-	if i+len(e.words) > len(ws) {
-		return false
-	}
+// matchAt matches the words of e at word i and returns the word after them.
+func (p *phraseIndex) matchAt(e *entry, ws []string, i int) (int, bool) {
+	j := i
 	for k, d := range e.words {
-		last := k == len(e.words)-1
-		if !wordMatch(d, ws[i+k], p.stem, !last || e.exact) {
-			return false
+		if k > 0 && j < len(ws) && ws[j] == "_" {
+			j++
 		}
+		if j >= len(ws) {
+			return i, false
+		}
+		last := k == len(e.words)-1
+		if !wordMatch(d, ws[j], p.stem, !last || e.exact) {
+			return i, false
+		}
+		j++
 	}
-	return true
+	return j, true
 }
 
 // verbCand is one way a text word can be a dictionary verb.

@@ -85,6 +85,15 @@ func (st *state) codeVerbs() {
 		i = h.last - 1
 		cs := st.clauseStart(h.first)
 		coord := st.coordinated(h.first)
+		if !coord && st.adverbialClause(cs) && doneClause[st.outerClause(cs)] {
+			// an adverbial clause inside a clause whose verb was coded
+			// ("restored ties after crowds burned the embassy") belongs
+			// to that event
+			if st.trace != nil {
+				st.trace.addVerb(st, h, "skipped: adverbial clause of a coded verb")
+			}
+			continue
+		}
 		if doneClause[cs] && !coord {
 			if st.trace != nil {
 				st.trace.addVerb(st, h, "skipped: its clause already has an event")
@@ -99,6 +108,28 @@ func (st *state) codeVerbs() {
 			doneClause[cs] = true
 		}
 	}
+}
+
+// adverbialWords open adverbial clauses ("after X was seen"), whose verbs
+// have their own subjects: the main clause's actor is not their source.
+var adverbialWords = map[string]bool{
+	"AFTER": true, "BEFORE": true, "WHEN": true, "WHILE": true, "BECAUSE": true, "SINCE": true,
+	"ALTHOUGH": true, "THOUGH": true, "IF": true, "UNTIL": true, "WHEREAS": true, "WHERE": true,
+}
+
+// adverbialClause reports whether the clause starting at word cs is opened
+// by a subordinating conjunction of time, cause or condition.
+func (st *state) adverbialClause(cs int) bool {
+	return cs > 0 && adverbialWords[st.ws[cs-1]]
+}
+
+// outerClause returns the start of the clause that holds the adverbial
+// clauses starting at cs.
+func (st *state) outerClause(cs int) int {
+	for cs > 0 && adverbialWords[st.ws[cs-1]] {
+		cs = st.clauseStart(cs - 1)
+	}
+	return cs
 }
 
 // coordinated reports a verb joined by "and" or "but" to an earlier verb
@@ -244,7 +275,7 @@ patterns:
 			src = prevSource
 		} else {
 			src = st.groupIn(cs, h.first, tgt)
-			if src == nil {
+			if src == nil && !st.adverbialClause(cs) {
 				src = st.groupIn(0, h.first, tgt)
 			}
 		}
@@ -483,6 +514,28 @@ func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind) boo
 	return false
 }
 
+// skipNounPhrase returns the word after the noun phrase starting at word
+// q (an actor phrase, or determiners, adjectives and nouns), or q when none
+// starts there: the '^' marker skips it.
+func (st *state) skipNounPhrase(q int) int {
+	if q >= len(st.ws) {
+		return q
+	}
+	if gi := st.groupAt[q]; gi >= 0 {
+		return st.groups[gi].last
+	}
+	e := q
+	for e < len(st.ws) && !st.inUnit[e] {
+		switch st.tag(e) {
+		case "DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$":
+			e++
+			continue
+		}
+		break
+	}
+	return e
+}
+
 func zeroWidth(t dictfile.Token) bool {
 	return t.Kind == dictfile.Skip || t.Kind == dictfile.Attrib
 }
@@ -492,8 +545,10 @@ func zeroWidth(t dictfile.Token) bool {
 func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
 	n := len(st.ws)
 	switch t.Kind {
-	case dictfile.Skip, dictfile.Attrib:
+	case dictfile.Attrib:
 		return q, true
+	case dictfile.Skip:
+		return st.skipNounPhrase(q), true
 	}
 	if q >= n {
 		return -1, false
