@@ -15,6 +15,9 @@ type unit struct {
 	rules       []string // file:line of the actor and agent entries
 	hasActor    bool
 	pronoun     bool
+	converted   bool              // an agent coded as an actor (CONVERT AGENT)
+	actor       string            // the actor's own code
+	head        *dictfile.Agent   // the last agent joined: the phrase's head noun
 	linked      []*dictfile.Agent // agents joined through "of", "in", "from"
 	prefix      []string          // agent codes that go before the actor's code
 	suffix      []string          // agent codes that go after it
@@ -223,6 +226,9 @@ func (st *state) findActors(prev *group) {
 			} else {
 				continue
 			}
+		case !u.hasActor && st.c.opts.ConvertAgent:
+			u.code = "~" + strings.TrimPrefix(compose(u), "---") // "~MIL"
+			u.converted = true
 		case !u.hasActor:
 			u.code = compose(u) // an agent with no actor: "---GOV"
 		default:
@@ -271,7 +277,10 @@ func (st *state) findActors(prev *group) {
 			g.last = st.units[j].last
 			j++
 		}
-		if !st.c.stem && len(g.members) > 1 && len(g.members[0].linked) > 0 {
+		if !st.c.stem && len(g.members) > 1 {
+			st.shareActors(g)
+		}
+		if !st.c.stem && len(g.members) > 1 && len(g.members[0].linked) > 0 && g.members[0].hasActor {
 			// PETRARCH: "the ambassadors of A, B and C" gives each the agent
 			for _, u := range g.members[1:] {
 				if len(u.prefix) == 0 && len(u.suffix) == 0 {
@@ -289,6 +298,80 @@ func (st *state) findActors(prev *group) {
 	if len(st.groups) > 0 {
 		st.lastActor = st.groups[len(st.groups)-1]
 	}
+}
+
+// shareActors completes the members of a PETRARCH compound that lack an
+// actor: "Danish media and government" share the actor and modifiers of
+// the first member (DNKMED, DNKGOV); "lawmakers and officials in Arnor and
+// Gondor" expand every agent across every actor (ARNLEG, ARNGOV, GONLEG,
+// GONGOV).
+func (st *state) shareActors(g *group) {
+	ms := g.members
+	plain := func(u *unit) bool { return !u.hasActor && !u.pronoun && !u.converted }
+	// expanding: k agents alone, then an agent joined to an actor through
+	// "in"/"of", then actors alone
+	k := 0
+	for k < len(ms) && plain(ms[k]) {
+		k++
+	}
+	if k > 0 && k < len(ms) && len(ms[k].linked) == 1 && ms[k].hasActor {
+		agents := make([]*dictfile.Agent, 0, k+1)
+		for _, u := range ms[:k] {
+			if u.head == nil {
+				return
+			}
+			agents = append(agents, u.head)
+		}
+		agents = append(agents, ms[k].linked[0])
+		actors := []*unit{ms[k]}
+		for _, u := range ms[k+1:] {
+			if !u.hasActor || len(u.prefix)+len(u.suffix) > 0 {
+				return
+			}
+			actors = append(actors, u)
+		}
+		var expanded []*unit
+		for _, a := range actors {
+			for _, ag := range agents {
+				v := &unit{first: a.first, last: a.last, code: a.actor, actor: a.actor, hasActor: true, head: ag, rules: a.rules}
+				addAgent(v, ag)
+				v.code = compose(v)
+				expanded = append(expanded, v)
+			}
+		}
+		g.members = expanded
+		return
+	}
+	// sharing: an actor with agents, then agents alone
+	u0 := ms[0]
+	if !u0.hasActor || u0.head == nil || u0.actor == "" {
+		return
+	}
+	for _, u := range ms[1:] {
+		if !plain(u) || u.head == nil {
+			continue
+		}
+		v := &unit{first: u.first, last: u.last, code: u0.actor, actor: u0.actor, hasActor: true, head: u.head, rules: append(append([]string(nil), u0.rules...), u.rules...)}
+		v.prefix = without(u0.prefix, u0.head.Code, !u0.head.Append)
+		v.suffix = without(u0.suffix, u0.head.Code, u0.head.Append)
+		v.prefix = append(v.prefix, u.prefix...)
+		v.suffix = append(v.suffix, u.suffix...)
+		v.code = compose(v)
+		*u = *v
+	}
+}
+
+// without returns codes without its last occurrence of c when drop.
+func without(codes []string, c string, drop bool) []string {
+	out := append([]string(nil), codes...)
+	if drop {
+		for i := len(out) - 1; i >= 0; i-- {
+			if out[i] == c {
+				return append(out[:i], out[i+1:]...)
+			}
+		}
+	}
+	return out
 }
 
 // compoundGap reports whether the words between two units join them into
@@ -414,6 +497,7 @@ func (st *state) join(u *unit, m mention) {
 		if !u.hasActor {
 			u.hasActor = true
 			u.code = m.code
+			u.actor = m.code
 		}
 	case kindAgent:
 		if !u.hasActor && m.first > u.first {
@@ -423,6 +507,7 @@ func (st *state) join(u *unit, m mention) {
 			u.linked = append(u.linked, m.agent)
 		}
 		addAgent(u, m.agent)
+		u.head = m.agent
 	}
 }
 
@@ -478,7 +563,7 @@ func (st *state) findClauses() {
 		switch {
 		case clauseWords[w] && !st.inUnit[i]:
 			st.bound[i] = true
-		case (w == "," || w == "AND" || w == "BUT") && !st.inGroup(i) && st.subjectVerbAfter(i+1):
+		case (w == "," && !st.c.stem || w == "AND" || w == "BUT") && !st.inGroup(i) && st.subjectVerbAfter(i+1):
 			// ", a senior official said", "and then it asked": a new
 			// subject and its verb open a clause
 			st.bound[i] = true
@@ -539,7 +624,7 @@ func (st *state) eligible(g *group) bool {
 		return true
 	}
 	for _, u := range g.members {
-		if u.hasActor || u.pronoun {
+		if u.hasActor || u.pronoun || u.converted {
 			return true
 		}
 	}

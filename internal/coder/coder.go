@@ -78,6 +78,20 @@ type Options struct {
 	// DefaultSource and DefaultTarget code a missing source or target
 	// (TABARI's DEFAULT option); empty means none.
 	DefaultSource, DefaultTarget string
+	// DefaultSourcePrior uses the default source as soon as no actor comes
+	// before the verb (TABARI's PRIOR); without it the first actor after
+	// the verb is the source, and the default only when there is none.
+	DefaultSourcePrior bool
+	// DefaultTargetAfter uses the default target as soon as no actor comes
+	// after the verb (TABARI's AFTER); without it a second actor before the
+	// verb is the target, and the default only when there is none.
+	DefaultTargetAfter bool
+	// CodeBySentence keeps only the first event of each sentence (TABARI's
+	// SET: CODE BY SENTENCE; CODE BY CLAUSE, the default, codes each clause).
+	CodeBySentence bool
+	// ConvertAgent codes an agent with no actor as an actor of its own,
+	// "~" and the agent's code ("~MIL"), TABARI's CONVERT AGENT.
+	ConvertAgent bool
 	// Dialect selects the matching rules; DialectAuto decides from the set.
 	Dialect Dialect
 	// MaxEventsPerSentence caps the events of one sentence; 0 means no cap.
@@ -129,8 +143,23 @@ func (o Options) With(config map[string]string) (Options, error) {
 				return o, fmt.Errorf("coder: option %s: %w", k, err)
 			}
 			o.MinWords = n
+		case "code", "code by":
+			switch strings.ToUpper(val) {
+			case "SENTENCE":
+				o.CodeBySentence = true
+			case "CLAUSE", "ALL":
+				o.CodeBySentence = false
+			default:
+				return o, fmt.Errorf("coder: option %s: unknown value %q", k, v)
+			}
+		case "convert agent", "set: convert agent":
+			b, err := parseBool(val)
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
+			o.ConvertAgent = b
 		case "default", "set: default":
-			o.DefaultSource, o.DefaultTarget = parseDefault(val)
+			o.DefaultSource, o.DefaultTarget, o.DefaultSourcePrior, o.DefaultTargetAfter = parseDefault(val)
 		default:
 			// Layout, output and parser switches (comma_*, new_actor_length,
 			// stop_on_error, FORWARD, OUTPUT, COMPLEX, …) do not change what
@@ -141,8 +170,16 @@ func (o Options) With(config map[string]string) (Options, error) {
 }
 
 // parseDefault reads "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER" or "OFF".
-func parseDefault(s string) (src, tgt string) {
+func parseDefault(s string) (src, tgt string, prior, after bool) {
 	up := strings.ToUpper(s)
+	for _, w := range strings.FieldsFunc(up, func(r rune) bool { return r == ' ' || r == '[' || r == ']' }) {
+		switch w {
+		case "PRIOR":
+			prior = true
+		case "AFTER":
+			after = true
+		}
+	}
 	code := func(after string) string {
 		i := strings.Index(up, after)
 		if i < 0 {
@@ -155,7 +192,7 @@ func parseDefault(s string) (src, tgt string) {
 		}
 		return strings.TrimSpace(rest[a+1 : b])
 	}
-	return code("SOURCE"), code("TARGET")
+	return code("SOURCE"), code("TARGET"), prior, after
 }
 
 func parseBool(s string) (bool, error) {
@@ -246,6 +283,14 @@ func (c *Coder) Code(text string, sentences []news.Sentence, date time.Time) []n
 	for i := range sentences {
 		st := c.analyse(text, &sentences[i], d, prev, nil)
 		evs := st.events
+		if c.opts.CodeBySentence && len(evs) > 1 {
+			// the events of the sentence's first coded verb
+			k := 1
+			for k < len(evs) && evs[k].Verb != nil && evs[0].Verb != nil && evs[k].Verb.Span == evs[0].Verb.Span {
+				k++
+			}
+			evs = evs[:k]
+		}
 		for j := range evs {
 			evs[j].Sentence = i
 		}

@@ -171,6 +171,18 @@ func TestCode(t *testing.T) {
 		{"adverbial clause of a coded verb", "Velmora condemned Tashkai after Quorin attacked Red Harbour.", day, nil, []string{"VEL TSK 122 asserted"}},
 		{"comma and new subject", "Velmora attacked Tashkai, the Quorin police warned.", day, &Options{}, []string{"VEL TSK 190 asserted", "QRNCOP - 160 asserted"}},
 		{"conjunction and new subject", "Velmora attacked Tashkai and then Quorin warned Velmora.", day, nil, []string{"VEL TSK 190 asserted", "QRN VEL 160 asserted"}},
+		{"tabari: a comma opens no clause", "Velmora attacked Tashkai, the Quorin police warned.", day, &Options{Dialect: DialectTabari}, []string{"VEL TSK 190 asserted"}},
+		{"default source prior", "Zeltar condemned Tashkai.", day, &Options{RequireDyad: true, DefaultSource: "DEF", DefaultTarget: "DFT", DefaultSourcePrior: true, DefaultTargetAfter: true}, []string{"DEF TSK 122 asserted"}},
+		{"default without prior: source after the verb", "Zeltar condemned Tashkai.", day, &Options{RequireDyad: true, DefaultSource: "DEF", DefaultTarget: "DFT", DefaultTargetAfter: true}, []string{"TSK DFT 122 asserted"}},
+		{"default without prior: compound after the verb", "Zeltar condemned Tashkai and Quorin.", day, &Options{RequireDyad: true, DefaultSource: "DEF", DefaultTarget: "DFT", DefaultTargetAfter: true}, []string{"TSK QRN 122 asserted"}},
+		{"default target after", "Velmora and Tashkai condemned the plan.", day, &Options{RequireDyad: true, DefaultSource: "DEF", DefaultTarget: "DFT", DefaultSourcePrior: true, DefaultTargetAfter: true}, []string{"VEL DFT 122 asserted", "TSK DFT 122 asserted"}},
+		{"default without after: compound source", "Velmora and Tashkai condemned the plan.", day, &Options{RequireDyad: true, DefaultSource: "DEF", DefaultTarget: "DFT", DefaultSourcePrior: true}, []string{"VEL TSK 122 asserted"}},
+		{"convert agent", "Police condemned Quorin.", day, &Options{RequireDyad: true, ConvertAgent: true, Dialect: DialectTabari}, []string{"~COP QRN 122 asserted"}},
+		{"code by sentence", "Velmora condemned Quorin and promised aid to Tashkai.", day, &Options{RequireDyad: true, CodeBySentence: true}, []string{"VEL QRN 122 asserted"}},
+		{"verbs coordinated by or", "Velmora condemned Quorin or attacked Tashkai.", day, nil, []string{"VEL QRN 122 asserted", "VEL TSK 190 asserted"}},
+		{"compound agents share the actor", "Quorin police and government condemned Velmora.", day, nil, []string{"QRNCOP VEL 122 asserted", "QRNGOV VEL 122 asserted"}},
+		{"compound agents across compound actors", "Police and ministers in Quorin and Tashkai condemned Velmora.", day, nil, []string{"QRNCOP VEL 122 asserted", "QRNGOV VEL 122 asserted", "TSKCOP VEL 122 asserted", "TSKGOV VEL 122 asserted"}},
+		{"caret skips a determiner and an actor", "Velmora celebrated the feast in the Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 	}
 	for _, tc := range tests {
@@ -238,7 +250,12 @@ func TestOptionsWith(t *testing.T) {
 		{"require dyad on", map[string]string{"require_dyad": "TRUE"}, Options{RequireDyad: true}, false},
 		{"bad bool", map[string]string{"require_dyad": "maybe"}, Options{}, true},
 		{"minimum words", map[string]string{"MINIMUM WORDS": "8"}, Options{MinWords: 8}, false},
-		{"default actors", map[string]string{"DEFAULT": "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"}, Options{DefaultSource: "DEFSRC", DefaultTarget: "DEFTAR"}, false},
+		{"default actors", map[string]string{"DEFAULT": "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"}, Options{DefaultSource: "DEFSRC", DefaultTarget: "DEFTAR", DefaultSourcePrior: true, DefaultTargetAfter: true}, false},
+		{"default without prior", map[string]string{"DEFAULT": "SOURCE [DEFSRC] TARGET [DEFTAR] AFTER"}, Options{DefaultSource: "DEFSRC", DefaultTarget: "DEFTAR", DefaultTargetAfter: true}, false},
+		{"default off", map[string]string{"DEFAULT": "OFF"}, Options{}, false},
+		{"convert agent", map[string]string{"CONVERT AGENT": "TRUE"}, Options{ConvertAgent: true}, false},
+		{"code by sentence", map[string]string{"CODE": "SENTENCE"}, Options{CodeBySentence: true}, false},
+		{"code all", map[string]string{"CODE": "ALL"}, Options{}, false},
 		{"ignored switch", map[string]string{"comma_max": "8"}, Options{}, false},
 	}
 	for _, tc := range tests {

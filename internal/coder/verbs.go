@@ -142,7 +142,7 @@ func (st *state) coordinated(first int) bool {
 	if k < 0 {
 		return false
 	}
-	if st.ws[k] != "AND" && st.ws[k] != "BUT" {
+	if st.ws[k] != "AND" && st.ws[k] != "BUT" && st.ws[k] != "OR" {
 		return false
 	}
 	// no actor between the conjunction and the verb: the verb phrases are
@@ -299,6 +299,7 @@ patterns:
 			src, tgt = agent, subject
 		}
 	}
+	src, tgt = st.defaultSearch(h, src, tgt)
 	negated := a.neg >= 0 && !(matched && b.lo <= a.neg)
 	modality := "asserted"
 	if a.modal != "" {
@@ -330,6 +331,39 @@ patterns:
 	}
 	note("coded")
 	return true, src
+}
+
+// defaultSearch widens the search for a missing source or target when
+// default actors are set (TABARI's DEFAULT): without PRIOR a missing source
+// is the first actor after the verb (and a compound there gives the
+// target too); without AFTER a missing target is the second member of a
+// compound source or another actor before the verb. What is still missing
+// gets the default code in emit.
+func (st *state) defaultSearch(h verbHit, src, tgt *group) (*group, *group) {
+	o := st.c.opts
+	if o.DefaultSource == "" && o.DefaultTarget == "" {
+		return src, tgt
+	}
+	split := func(g *group) (*group, *group) {
+		a, b := g.members[0], g.members[1:]
+		return &group{members: []*unit{a}, first: a.first, last: a.last},
+			&group{members: b, first: b[0].first, last: g.last}
+	}
+	if src == nil && !o.DefaultSourcePrior && tgt != nil {
+		if len(tgt.members) > 1 {
+			src, tgt = split(tgt)
+		} else {
+			src, tgt = tgt, st.groupIn(tgt.last, st.targetEnd(tgt.last), tgt)
+		}
+	}
+	if tgt == nil && !o.DefaultTargetAfter && src != nil {
+		if len(src.members) > 1 {
+			src, tgt = split(src)
+		} else if g := st.groupIn(0, h.first, src); g != nil && g.last <= src.first {
+			tgt = g
+		}
+	}
+	return src, tgt
 }
 
 // emitCompound codes a '%' pattern: each member of the compound acts on
@@ -532,6 +566,11 @@ func (st *state) skipNounPhrase(q int) int {
 			continue
 		}
 		break
+	}
+	if e > q && e < len(st.ws) && st.groupAt[e] >= 0 {
+		// "the Gondor": the determiners and modifiers and the actor they
+		// lead to are one noun phrase
+		return st.groups[st.groupAt[e]].last
 	}
 	return e
 }

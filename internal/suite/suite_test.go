@@ -71,9 +71,9 @@ func TestLoadTabari(t *testing.T) {
 	text := filepath.Join("testdata", "tabari", "small.text")
 	at := func(line string) string { return text + ":" + line }
 	base := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "TRUE"}
-	off := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE ALL": "TRUE"}
-	yyyy := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE ALL": "TRUE", "YYYY": "TRUE"}
-	yy := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE ALL": "TRUE", "YYYY": "FALSE"}
+	off := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL"}
+	yyyy := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL", "YYYY": "TRUE"}
+	yy := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL", "YYYY": "FALSE"}
 	el := Coding{"EST", "LOR", "051"}
 	want := []Record{
 		{ID: "DEMO-01", Category: "DEMO", Date: date(2001, 2, 3), Text: "Estevan praised Lorvan on Tuesday.", Valid: true,

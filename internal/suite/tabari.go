@@ -303,6 +303,11 @@ func applyOption(sw *switches, cmd string) bool {
 		if !ok {
 			v = "TRUE"
 		}
+		if mode, ok := strings.CutPrefix(k, "CODE "); ok && !strings.Contains(args, "=") {
+			// SET: CODE BY SENTENCE, CODE BY CLAUSE and CODE ALL are one
+			// switch: the last one set is in force
+			k, v = "CODE", strings.TrimSpace(strings.TrimPrefix(mode, "BY "))
+		}
 		sw.set(k, v)
 	default:
 		sw.set(name, args)
