@@ -109,6 +109,9 @@ type model struct {
 	shift    uint             // 64 - log2(len(slots))
 	weights  []weight         // per-feature runs
 	tagWords map[string]uint8 // unambiguous words and their class
+	// punct marks the punctuation classes ("``", ",", ":", …), which a
+	// word with a letter or digit in it never gets.
+	punct [numClassesMax]bool
 }
 
 // hashKey maps a feature hash to a non-zero table key.
@@ -155,6 +158,11 @@ func newModel(wts map[string]map[string]float64, tags map[string]string, classes
 		return nil, fmt.Errorf("build tagger model: %d classes", len(classes))
 	}
 	m := &model{classes: classes, tagWords: make(map[string]uint8, len(tags))}
+	for c, t := range classes {
+		if c < numClassesMax && !hasAlnum(t) {
+			m.punct[c] = true
+		}
+	}
 	index := make(map[string]uint8, len(classes))
 	for i, c := range classes {
 		index[c] = uint8(i)
@@ -218,7 +226,7 @@ const numFeatures = 14
 // score sums the weights of the features with hashes hs and returns the
 // best class. All slots are located first so that their memory loads
 // overlap, then the weights are added.
-func (m *model) score(hs *[numFeatures]uint64) int {
+func (m *model) score(hs *[numFeatures]uint64, wordy bool) int {
 	mask := uint64(len(m.slots) - 1)
 	var found [numFeatures]*slot
 	for k, h := range hs {
@@ -245,13 +253,26 @@ func (m *model) score(hs *[numFeatures]uint64) int {
 			scores[w&(numClassesMax-1)] += int32(w) >> 8
 		}
 	}
-	best := 0
-	for c := 1; c < len(m.classes) && c < numClassesMax; c++ {
-		if scores[c] > scores[best] {
+	best := -1
+	for c := 0; c < len(m.classes) && c < numClassesMax; c++ {
+		if wordy && m.punct[c] {
+			continue
+		}
+		if best < 0 || scores[c] > scores[best] {
 			best = c
 		}
 	}
-	return best
+	return max(best, 0)
+}
+
+// hasAlnum reports whether s holds an ASCII letter or digit.
+func hasAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' || '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // norm is a token's normalised form as prose's normalize makes it. When
@@ -401,7 +422,9 @@ func (m *model) predict(i int, w string, ctx func(int) norm, p1, p2 string) int 
 	hs[11] = next.hash(hNextWord)
 	hs[12] = next.suffix(hNextSuffix)
 	hs[13] = ctx(i + 2).hash(hNext2Word)
-	return m.score(&hs)
+	// A word is never tagged as punctuation (the model does so for a few
+	// unknown words, e.g. British spellings, as an opening quote).
+	return m.score(&hs, hasAlnum(w))
 }
 
 // modelWord maps a token to the form the model was trained on: Penn

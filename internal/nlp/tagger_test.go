@@ -282,7 +282,7 @@ func TestModelTable(t *testing.T) {
 		if bestW <= 0 {
 			continue // class order decides among zero scores
 		}
-		if got := a.m.classes[a.m.score(&hs)]; got != best {
+		if got := a.m.classes[a.m.score(&hs, false)]; got != best {
 			t.Fatalf("feature %q: best class %s, want %s", feat, got, best)
 		}
 	}
@@ -310,6 +310,26 @@ func TestNormalize(t *testing.T) {
 		}
 		if want := refNormalize(w); got != want {
 			t.Errorf("normalize(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestWordsNeverPunctuation: the model tags some unknown words (British
+// spellings) as quotes; a word with letters must get a word tag.
+func TestWordsNeverPunctuation(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"One organiser told reporters the march would go on.",
+		"The organisers said the programme was cancelled.",
+		"Its defence minister criticised the mobilisation.",
+	} {
+		for _, tk := range a.Tokens(s) {
+			if hasAlnum(tk.Text) && !hasAlnum(tk.Tag) {
+				t.Errorf("%q: %q tagged %q", s, tk.Text, tk.Tag)
+			}
 		}
 	}
 }

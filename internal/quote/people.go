@@ -174,8 +174,12 @@ func (a *analysis) peopleFromTokens() {
 	}
 	// Mentions: full names and surnames alone, outside quotes.
 	lastOf := make(map[string][]int)
+	firstOf := make(map[string][]int) // for family names written first ("Wang Wenbin" → "Wang")
 	for i, p := range a.people {
 		lastOf[p.last] = append(lastOf[p.last], i)
+		if f := strings.Fields(p.name); len(f) >= 2 {
+			firstOf[f[0]] = append(firstOf[f[0]], i)
+		}
 	}
 	for bi, ts := range a.toks {
 		for k := 0; k < len(ts); k++ {
@@ -183,10 +187,15 @@ func (a *analysis) peopleFromTokens() {
 				continue
 			}
 			ps := lastOf[ts[k].Text]
-			if len(ps) == 0 {
+			if k+1 < len(ts) && isNameToken(ts[k+1].Text) && strings.HasPrefix(ts[k+1].Tag, "NNP") {
 				continue
 			}
-			if k+1 < len(ts) && isNameToken(ts[k+1].Text) && strings.HasPrefix(ts[k+1].Tag, "NNP") {
+			if len(ps) == 0 {
+				// A lone family name written first, as in Chinese and Korean
+				// names, refers to the one person whose full name starts with it.
+				if fs := firstOf[ts[k].Text]; len(fs) == 1 && (k == 0 || !strings.HasPrefix(ts[k-1].Tag, "NNP")) {
+					a.mentions = append(a.mentions, mention{pos: ts[k].Span[0], end: ts[k].Span[1], person: fs[0], poss: k+1 < len(ts) && ts[k+1].Tag == "POS"})
+				}
 				continue
 			}
 			s, _ := nameRun(ts, 0, k)
@@ -221,7 +230,21 @@ func (a *analysis) pickPerson(name, last string, pos int) int {
 			return i
 		}
 	}
-	return -1
+	// A lone family name written first, as in Chinese and Korean names:
+	// "Wang" for "Wang Wenbin", when exactly one person's name starts so.
+	if strings.Contains(name, " ") {
+		return -1
+	}
+	found := -1
+	for i, p := range a.people {
+		if strings.HasPrefix(p.name, name+" ") {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // addRoles records the title and role words around a name ts[lo:hi] of block bi.
