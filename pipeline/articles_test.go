@@ -15,6 +15,9 @@ type articleWant struct {
 	absent                                            []string // strings the text must not contain
 	once                                              []string // strings the text must contain exactly once
 	firstBlock                                        news.BlockKind
+	places                                            map[string]string // place text → country it must resolve to
+	notPlaces                                         []string          // words that must not be taken for places
+	speakers                                          map[string]string // start of a direct quote → its speaker
 }
 
 var articleWants = map[string]articleWant{
@@ -26,6 +29,9 @@ var articleWants = map[string]articleWant{
 			"FILE - Turkish army tanks are seen near the border town of Kilis, Turkey, Feb. 6, 2017. Turkey has sent reinforcements to the Syrian frontier.",
 		},
 		absent:     []string{"Turkey has sent reinfo\n"},
+		places:     map[string]string{"Manbij": "SYR", "Ankara": "TUR", "Kilis": "TUR", "Astana": "KAZ", "MOSCOW": "RUS"},
+		notPlaces:  []string{"March", "Lavrov", "Kremlin"},
+		speakers:   map[string]string{"We asked our Turkish partners": "Sergei Lavrov", "The dialogue is difficult": "Dmitry Peskov"},
 		once:       []string{"shake hands before their talks", "FILE - Turkish army tanks"},
 		firstBlock: news.BlockCaption,
 	},
@@ -50,9 +56,12 @@ var articleWants = map[string]articleWant{
 	"05_nairobi_election.html": {
 		title: "Kenya opposition rejects election result, calls for protests", source: "East Africa Monitor",
 		published: "2017-08-11T18:40:00+03:00", publishedFrom: "metadata", dateline: "NAIROBI, Kenya",
-		headings: []string{"Observers urge calm", "A decade of disputed votes"},
-		absent:   []string{"Buy cheap flights", "Share on Facebook", "Related stories", "Kenyans queue", "First! This election", "Privacy policy", "Sport", "Advertisement"},
-		once:     []string{"We will not go to court this time."},
+		headings:  []string{"Observers urge calm", "A decade of disputed votes"},
+		absent:    []string{"Buy cheap flights", "Share on Facebook", "Related stories", "Kenyans queue", "First! This election", "Privacy policy", "Sport", "Advertisement"},
+		once:      []string{"We will not go to court this time."},
+		places:    map[string]string{"Kisumu": "KEN", "NAIROBI": "KEN"},
+		notPlaces: []string{"August"},
+		speakers:  map[string]string{"We will not go to court": "Raila Odinga", "The people will decide": "Raila Odinga"},
 	},
 	"06_brussels_summit.html": {
 		title: "EU leaders extend Russia sanctions for six months", source: "Continental Wire",
@@ -123,6 +132,34 @@ func TestArticles(t *testing.T) {
 		}
 		if want.firstBlock != "" && (len(doc.Blocks) == 0 || doc.Blocks[0].Kind != want.firstBlock) {
 			t.Errorf("%s: first block is not a %s: %+v", key, want.firstBlock, doc.Blocks)
+		}
+		for text, country := range want.places {
+			found := false
+			for _, p := range doc.Places {
+				found = found || p.Text == text && p.Country == country
+			}
+			if !found {
+				t.Errorf("%s: no place %q in %s", key, text, country)
+			}
+		}
+		for _, p := range doc.Places {
+			if slices.Contains(want.notPlaces, p.Text) {
+				t.Errorf("%s: %q taken for a place (%s)", key, p.Text, p.Name)
+			}
+		}
+		for start, speaker := range want.speakers {
+			found := false
+			for _, q := range doc.Quotes {
+				if strings.HasPrefix(q.Text, start) {
+					found = true
+					if q.Speaker != speaker || q.Kind != "direct" {
+						t.Errorf("%s: quote %q: %s speaker %q, want direct by %q", key, start, q.Kind, q.Speaker, speaker)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no quote starting %q", key, start)
+			}
 		}
 		if doc.ID == "" || doc.Language != "en" {
 			t.Errorf("%s: id %q language %q", key, doc.ID, doc.Language)

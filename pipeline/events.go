@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"strings"
+
 	"dyad/internal/cameo"
 	"dyad/internal/when"
 	"dyad/news"
@@ -49,4 +51,45 @@ func dateEvents(doc news.Document, events []news.Event) []news.Event {
 		}
 	}
 	return events
+}
+
+// placeEvents gives each event the place attached to its clause, else the
+// dateline's place when the sentence names no place elsewhere; an event
+// with neither keeps no place rather than a guess.
+func (p *Pipeline) placeEvents(doc news.Document, events []news.Event) []news.Event {
+	var dateline []news.Place
+	if dl, ok := datelinePlace(doc); ok {
+		dateline = append(dateline, dl)
+	}
+	for i, e := range events {
+		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		if pl, ok := p.geo.EventPlace(doc.Places, doc.Sentences[e.Sentence], dateline...); ok {
+			events[i].Place = &pl
+		}
+	}
+	return events
+}
+
+// datelinePlace is the place named by the article's dateline: the first
+// place found inside the dateline at the start of a paragraph.
+func datelinePlace(doc news.Document) (news.Place, bool) {
+	if doc.Dateline == "" {
+		return news.Place{}, false
+	}
+	for _, b := range doc.Blocks {
+		start := b.Span[0]
+		if b.Kind != news.BlockParagraph || !strings.HasPrefix(doc.Text[start:], doc.Dateline) {
+			continue
+		}
+		end := start + len(doc.Dateline)
+		for _, pl := range doc.Places {
+			if pl.Span[0] >= start && pl.Span[1] <= end {
+				return pl, true
+			}
+		}
+		return news.Place{}, false
+	}
+	return news.Place{}, false
 }

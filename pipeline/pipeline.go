@@ -12,7 +12,9 @@ import (
 	"dyad/internal/clean"
 	"dyad/internal/coder"
 	"dyad/internal/dictfile"
+	"dyad/internal/geo"
 	"dyad/internal/nlp"
+	"dyad/internal/quote"
 	"dyad/internal/when"
 	"dyad/news"
 )
@@ -41,6 +43,7 @@ type Pipeline struct {
 	cfg   Config
 	nlp   *nlp.Analyzer
 	cameo *cameo.Table
+	geo   *geo.Gazetteer
 	coder *coder.Coder // nil when no dictionaries are loaded
 }
 
@@ -65,7 +68,11 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load CAMEO tables: %w", err)
 	}
-	p := &Pipeline{cfg: cfg, nlp: an, cameo: table}
+	gaz, err := geo.LoadDefault()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: load gazetteer: %w", err)
+	}
+	p := &Pipeline{cfg: cfg, nlp: an, cameo: table, geo: gaz}
 	var set *dictfile.Set
 	switch {
 	case cfg.PetrarchDicts != "":
@@ -93,7 +100,8 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 	}
 	if p.coder != nil {
 		events := p.coder.Code(doc.Text, doc.Sentences, date)
-		doc.Events = dateEvents(doc, describeEvents(p.cameo, doc, events))
+		events = dateEvents(doc, describeEvents(p.cameo, doc, events))
+		doc.Events = p.placeEvents(doc, events)
 	}
 	if !p.cfg.KeepTokens {
 		for i := range doc.Sentences {
@@ -122,6 +130,8 @@ func (p *Pipeline) analyse(ctx context.Context, a news.Article) (news.Document, 
 		}
 	}
 	doc.Times = when.Find(doc.Text, doc.Sentences, published, known)
+	doc.Places = p.geo.Find(doc.Text, doc.Sentences, geo.Hint{Dateline: doc.Dateline})
+	doc.Quotes = quote.Find(doc)
 	date := p.cfg.Today
 	if known {
 		date = published

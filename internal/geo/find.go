@@ -1,0 +1,690 @@
+package geo
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dyad/news"
+)
+
+// Hint carries what the geoparser knows of an article beyond its text.
+type Hint struct {
+	// Dateline is the article's dateline text ("MOSCOW", "Latakia, Syria");
+	// its place biases ambiguous names toward its country.
+	Dateline string
+	// Countries are ISO alpha-3 codes of the article's actors, if known;
+	// they bias ambiguous names toward those countries.
+	Countries []string
+}
+
+// word is one word of the text: letters and digits, internal apostrophes
+// and hyphens excluded (a hyphen separates words), abbreviations with
+// their periods ("U.S.").
+type word struct {
+	start, end int
+	tag        string
+	sent       int  // sentence number
+	first      bool // first word of its sentence
+}
+
+// mention is a candidate place name: words [i, j) and its gazetteer refs.
+type mention struct {
+	i, j       int
+	start, end int
+	refs       []ref
+	context    bool // a locative or qualifier context supports it
+	placeness  float64
+	best       int32
+	score      float64
+	confidence float64
+	qualifier  int // index of the mention qualifying this one, -1 if none
+	drop       bool
+}
+
+// Find returns the places named in text, in text order. sentences, if
+// given, supply sentence bounds and part-of-speech tags; without them the
+// text is split on its own. Every Place's Span satisfies
+// text[Span[0]:Span[1]] == Text.
+func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []news.Place {
+	if g == nil || text == "" {
+		return nil
+	}
+	words := segment(text, sentences)
+	ms := g.candidates(text, words)
+	if len(ms) == 0 {
+		return nil
+	}
+	// Qualifiers: "Latakia, Syria", "Paris, Texas".
+	for k := range ms {
+		ms[k].qualifier = -1
+		if k+1 < len(ms) {
+			q := &ms[k+1]
+			if strings.TrimSpace(text[ms[k].end:q.start]) == "," && g.hasContainer(ms[k].refs, q.refs) {
+				ms[k].qualifier = k + 1
+				ms[k].context = true
+				q.context = true
+			}
+		}
+	}
+	for k := range ms {
+		g.judge(text, words, ms, k)
+	}
+	// Countries of the article: the dateline, the actors, and the mentions
+	// resolved without context in a first pass.
+	bias := map[string]float64{}
+	if dl := g.datelineCountry(hint.Dateline); dl != "" {
+		bias[dl] += 1.0
+	}
+	for _, c := range hint.Countries {
+		bias[c] += 0.5
+	}
+	article := map[string]float64{}
+	for k := range ms {
+		if ms[k].drop {
+			continue
+		}
+		g.resolve(ms, k, bias)
+		if e := g.entries[ms[k].best]; e.a3 != "" && ms[k].confidence >= 0.5 {
+			article[e.a3] = 1
+		}
+	}
+	for a3, v := range article {
+		bias[a3] += v
+	}
+	var out []news.Place
+	for k := range ms {
+		m := &ms[k]
+		if m.drop {
+			continue
+		}
+		g.resolve(ms, k, bias)
+		e := g.entries[m.best]
+		p := news.Place{
+			Text: text[m.start:m.end], Span: news.Span{m.start, m.end},
+			Name: e.name, Country: e.a3, Feature: e.feature,
+			Lat: round4(float64(e.lat)), Lon: round4(float64(e.lon)),
+			GeonamesID: int(e.id), Confidence: round2(m.confidence),
+		}
+		if e.feature == FeatureAdmin1 {
+			p.Admin1 = e.name
+		} else if e.admin1 != "" {
+			p.Admin1 = g.admin1[e.cc+"."+e.admin1]
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// segment splits text into words, with sentence numbers and tags from
+// sentences when given.
+func segment(text string, sentences []news.Sentence) []word {
+	var words []word
+	if len(sentences) == 0 {
+		return splitWords(text, 0, len(text), 0, nil, true)
+	}
+	for si, s := range sentences {
+		if !s.Span.In(len(text)) {
+			continue
+		}
+		words = append(words, splitWords(text, s.Span[0], s.Span[1], si, s.Tokens, false)...)
+	}
+	return words
+}
+
+// splitWords finds the words of text[from:to]. When ownSentences is set,
+// sentence ends are guessed from punctuation and line breaks.
+func splitWords(text string, from, to, sent int, tokens []news.Token, ownSentences bool) []word {
+	var out []word
+	first := true
+	ti := 0
+	i := from
+	for i < to {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if ownSentences && (r == '.' || r == '!' || r == '?' || r == '\n') {
+				first = true
+			}
+			i += n
+			continue
+		}
+		start := i
+		for i < to {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if r == '\'' || r == '\u2019' || r == '.' {
+				// internal apostrophe (N'Djamena, Côte d'Ivoire) but not
+				// a possessive 's; abbreviation periods (U.S.)
+				next, nn := utf8.DecodeRuneInString(text[i+n:])
+				if i+n < to && isWordRune(next) {
+					if r == '.' {
+						if !isAbbrev(text[start:i]) {
+							break
+						}
+					} else if (next == 's' || next == 'S') && (i+n+nn >= to || !isWordRune(decode(text[i+n+nn:]))) {
+						break
+					}
+					i += n
+					continue
+				}
+				if r == '.' && isAbbrev(text[start:i]) && strings.Contains(text[start:i], ".") {
+					i += n // the final period of U.S.
+				}
+			}
+			break
+		}
+		w := word{start: start, end: i, sent: sent, first: first}
+		for ti < len(tokens) && tokens[ti].Span[1] <= start {
+			ti++
+		}
+		if ti < len(tokens) && tokens[ti].Span[0] <= start {
+			w.tag = tokens[ti].Tag
+		}
+		out = append(out, w)
+		first = false
+		if ownSentences && i < len(text) && text[i] == '.' && !isAbbrev(text[start:i]) {
+			sent++
+			first = true
+		}
+	}
+	if ownSentences {
+		// sentence numbers: recount from firsts
+		s := 0
+		for k := range out {
+			if out[k].first && k > 0 {
+				s++
+			}
+			out[k].sent = s
+		}
+	}
+	return out
+}
+
+func decode(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isAbbrev reports whether s (so far) is a single-letter abbreviation like
+// "U", "U.S", "U.A.E".
+func isAbbrev(s string) bool {
+	parts := strings.Split(s, ".")
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 && p != "" {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// candidates finds the longest gazetteer names at each word, capitalised.
+func (g *Gazetteer) candidates(text string, words []word) []mention {
+	var ms []mention
+	for i := 0; i < len(words); {
+		found := false
+		if !isCap(text[words[i].start:words[i].end]) {
+			i++
+			continue
+		}
+		for n := min(g.maxWords, 6, len(words)-i); n >= 1; n-- {
+			j := i + n
+			if words[j-1].sent != words[i].sent || !joinable(text, words[i:j]) {
+				continue
+			}
+			key := normKey(text[words[i].start:words[j-1].end])
+			refs, ok := g.index[key]
+			if notPlaces[key] {
+				break
+			}
+			if !ok || !capitalised(text, words[i:j]) {
+				continue
+			}
+			ms = append(ms, mention{i: i, j: j, start: words[i].start, end: words[j-1].end, refs: refs})
+			i = j
+			found = true
+			break
+		}
+		if !found {
+			i++
+		}
+	}
+	return ms
+}
+
+// joinable reports whether the words are separated only by spaces,
+// hyphens and apostrophes (so they can form one name).
+func joinable(text string, ws []word) bool {
+	for k := 1; k < len(ws); k++ {
+		gap := text[ws[k-1].end:ws[k].start]
+		if len(gap) > 3 {
+			return false
+		}
+		for _, r := range gap {
+			if r != ' ' && r != '-' && r != '\'' && r != '\u2019' && r != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// particles may be lower case inside a place name.
+var particles = map[string]bool{"de": true, "la": true, "le": true, "of": true, "the": true, "al": true, "el": true,
+	"du": true, "des": true, "di": true, "da": true, "do": true, "upon": true, "on": true, "sur": true, "am": true,
+	"an": true, "ad": true, "bin": true, "y": true, "del": true, "los": true, "las": true, "dos": true, "das": true,
+	"en": true, "and": true, "ez": true, "es": true, "ash": true, "as": true, "d": true, "l": true, "s": true, "at": true, "a": true}
+
+func capitalised(text string, ws []word) bool {
+	for k, w := range ws {
+		s := text[w.start:w.end]
+		r := decode(s)
+		if unicode.IsUpper(r) || (k > 0 && unicode.IsDigit(r)) {
+			continue
+		}
+		if k == 0 || !particles[strings.ToLower(s)] {
+			return false
+		}
+	}
+	return true
+}
+
+// notPlaces are names of buildings and institutions that stand for a
+// government, never geocoded (some are alternate names of real places).
+var notPlaces = map[string]bool{"white house": true, "kremlin": true, "pentagon": true, "capitol": true,
+	"capitol hill": true, "downing street": true, "elysee": true, "élysée": true, "whitehall": true,
+	"wall street": true, "silicon valley": true, "hollywood": true, "vatican": false}
+
+// Words around a name that tell what it is.
+var (
+	// locatives introduce a place: "in Jordan", "near Aleppo".
+	locatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "into": true,
+		"toward": true, "towards": true, "across": true, "outside": true, "inside": true, "around": true,
+		"through": true, "throughout": true, "via": true, "along": true, "over": true, "within": true,
+		"visit": true, "visited": true, "visiting": true, "visits": true, "of": true, "between": true,
+		"leave": true, "left": true, "entered": true, "reached": true, "invaded": true, "bombed": true,
+		"shelled": true, "struck": true, "attacked": true, "captured": true, "seized": true, "fled": true,
+		"north": true, "south": true, "east": true, "west": true, "off": true, "against": true, "and": true, "by": true,
+		"on": true, "for": true, "with": true, "beyond": true, "under": true}
+	// skippable words between a locative and the name.
+	skippable = map[string]bool{"the": true, "northern": true, "southern": true, "eastern": true, "western": true,
+		"central": true, "neighboring": true, "neighbouring": true, "nearby": true, "rebel-held": true,
+		"war-torn": true, "city": true, "town": true, "village": true, "capital": true, "port": true, "of": true,
+		"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
+		"southeastern": true, "southwestern": true, "coastal": true, "province": true, "region": true, "state": true}
+	// afterOK are capitalised words that may follow a place without making
+	// it part of another name ("Moscow Mayor", "Aleppo Province").
+	afterOK = map[string]bool{"Province": true, "Governorate": true, "Region": true, "Oblast": true, "State": true,
+		"County": true, "District": true, "City": true, "Mayor": true, "Governor": true, "Police": true,
+		"President": true, "Prime": true, "Foreign": true, "Defense": true, "Defence": true, "Interior": true,
+		"Army": true, "Navy": true, "Air": true, "Government": true, "Minister": true, "Ministry": true,
+		"Embassy": true, "Health": true, "Security": true, "Central": true, "Premier": true, "King": true,
+		"Secretary": true, "Ambassador": true, "Envoy": true, "Chancellor": true, "Parliament": true,
+		"Coast": true, "Guard": true, "Special": true, "Forces": true, "Border": true, "National": true,
+		"Supreme": true, "Deputy": true, "Vice": true, "Military": true, "Intelligence": true, "Finance": true,
+		"Trade": true, "Energy": true, "Economy": true, "Justice": true, "Labor": true, "Labour": true}
+	// beforeOK are capitalised words that may precede a place.
+	beforeOK = map[string]bool{"The": true, "A": true, "An": true, "In": true, "At": true, "On": true, "From": true,
+		"To": true, "And": true, "But": true, "For": true, "By": true, "With": true, "Near": true, "Outside": true,
+		"Inside": true, "Across": true, "Along": true, "Northern": true, "Southern": true, "Eastern": true,
+		"Western": true, "Central": true, "Both": true, "Neither": true, "Only": true, "Since": true, "After": true,
+		"Before": true, "During": true, "While": true, "When": true, "If": true, "As": true, "Like": true,
+		"Unlike": true, "Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+		"Saturday": true, "Sunday": true, "Meanwhile": true, "Elsewhere": true, "Also": true, "Why": true,
+		"How": true, "Where": true, "Into": true, "Over": true, "Throughout": true, "Around": true, "Toward": true,
+		"Towards": true, "Via": true, "Between": true, "Against": true, "Under": true, "Rebel-held": true,
+		"Neighboring": true, "Neighbouring": true, "Visiting": true, "Across-the": true, "FILE": true, "Of": true}
+	// orgHeads before "of <place>" name an organisation: "Voice of
+	// America", "Bank of England", "University of Texas".
+	orgHeads = map[string]bool{"Voice": true, "Bank": true, "University": true, "College": true, "Institute": true,
+		"Museum": true, "Church": true, "Council": true, "Court": true, "Library": true, "Academy": true,
+		"Association": true, "Federation": true, "League": true, "Party": true, "Front": true, "Movement": true,
+		"Coalition": true, "Organization": true, "Organisation": true, "Union": true, "Society": true,
+		"Commission": true, "Committee": true, "Company": true, "Corporation": true, "Times": true, "Diocese": true,
+		"Archdiocese": true, "Order": true, "Friends": true, "Sons": true, "Daughters": true, "Hospital": true, "School": true}
+	// ambiguous names are places only in place context ("in Jordan",
+	// "Jordan's king"), never alone ("Chad said").
+	ambiguous = map[string]bool{"jordan": true, "chad": true, "georgia": true, "victoria": true, "florence": true,
+		"sydney": true, "lincoln": true, "austin": true, "houston": true, "phoenix": true, "orlando": true,
+		"aurora": true, "salem": true, "eugene": true, "nice": true, "reading": true, "mobile": true,
+		"split": true, "bath": true, "orange": true, "independence": true, "liberty": true, "concord": true,
+		"unity": true, "hope": true, "troy": true, "marion": true, "charlotte": true, "dallas": true, "kerry": true,
+		"paris": true, "israel": false, "washington": false, "columbia": true, "cuba": false, "mali": false,
+		"trump": true, "biden": true, "obama": true, "may": true, "john": true, "lima": false, "deal": true,
+		"march": true, "june": true, "july": true, "august": true, "april": true, "summit": true, "union": true,
+		"republic": true, "mission": true, "university": true, "temple": true, "church": true, "new": true,
+		"of": true, "as": true, "van": true, "man": true, "police": true, "army": true, "president": true,
+		"minister": true, "page": true, "media": true, "bar": true, "best": true, "bay": true, "asha": true,
+		"male": true, "young": true, "gay": true, "hamas": true, "isis": true, "nato": true, "islamic": true}
+	// neverAlone are single words never taken for a place.
+	neverAlone = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+		"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+		"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true, "hamas": true, "hezbollah": true, "amal": true, "fatah": true,
+		"taliban": true, "houthis": true, "isis": true, "isil": true, "daesh": true, "wagner": true}
+	// commonWords are sentence-initial words that are places only when
+	// tagged as proper nouns.
+	commonWords = map[string]bool{"nice": true, "reading": true, "mobile": true, "split": true, "bath": true,
+		"orange": true, "hope": true, "independence": true, "liberty": true, "unity": true, "union": true,
+		"may": true, "deal": true, "best": true, "young": true, "male": true, "police": true, "temple": true,
+		"march": true, "page": true, "media": true, "van": true, "man": true, "bar": true, "as": true, "of": true}
+)
+
+// hasContainer reports whether one of q's entries (a country or first-level
+// division) contains one of m's entries.
+func (g *Gazetteer) hasContainer(m, q []ref) bool {
+	for _, qr := range q {
+		qe := g.entries[qr.e]
+		if qr.kind == refDemonym || (qe.feature != FeatureCountry && qe.feature != FeatureAdmin1) {
+			continue
+		}
+		for _, mr := range m {
+			if mr.kind != refDemonym && g.contains(qe, g.entries[mr.e]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (g *Gazetteer) contains(outer, inner entry) bool {
+	if outer.cc == "" || outer.cc != inner.cc || outer.feature == inner.feature {
+		return false
+	}
+	switch outer.feature {
+	case FeatureCountry:
+		return true
+	case FeatureAdmin1:
+		return inner.feature == FeatureCity && inner.admin1 == outer.admin1
+	}
+	return false
+}
+
+// judge decides whether mention k names a place (drop) and how sure that is
+// (placeness), from capitalisation, neighbours and context.
+func (g *Gazetteer) judge(text string, words []word, ms []mention, k int) {
+	m := &ms[k]
+	lower := normKey(text[m.start:m.end])
+	onlyDemonym, bigName, smallOnly, altOnly := true, false, true, true
+	for _, r := range m.refs {
+		e := g.entries[r.e]
+		if r.kind != refDemonym {
+			onlyDemonym = false
+		}
+		if r.kind != refAlt {
+			altOnly = false
+		}
+		if r.kind != refDemonym && (e.feature != FeatureCity || e.pop >= 20000 || e.capital) {
+			smallOnly = false
+		}
+		if r.kind == refName && (e.feature != FeatureCity || e.pop >= 1000000 || e.capital) {
+			bigName = true
+		}
+	}
+	first := words[m.i]
+	multi := m.j-m.i > 1
+	s := text[m.start:m.end]
+	// Months, weekdays and movements that share a name with some town
+	// ("March 3", "Hamas" → Hamm, "Amal" → Åmål) are never places alone.
+	if !multi && neverAlone[lower] {
+		m.drop = true
+		return
+	}
+	allCaps := strings.ToUpper(s) == s && strings.ToLower(s) != s
+	// All-capital short words are codes or acronyms; only listed forms
+	// (US, UK, UAE, DRC) and datelines pass.
+	if allCaps && !multi && utf8.RuneCountInString(s) <= 4 && !strings.Contains(s, ".") {
+		ok := false
+		for _, r := range m.refs {
+			if r.kind == refName && g.entries[r.e].feature == FeatureCountry {
+				ok = true
+			}
+		}
+		if !ok {
+			m.drop = true
+			return
+		}
+	}
+	// Sentence-initial common words: "Nice weather ...".
+	if first.first && !multi && !allCaps {
+		if first.tag != "" && first.tag != "NNP" && first.tag != "NNPS" && !onlyDemonym {
+			if commonWords[lower] || !bigName {
+				m.drop = true
+				return
+			}
+		}
+		if first.tag == "" && commonWords[lower] {
+			m.drop = true
+			return
+		}
+	}
+	// Neighbours that make the name part of a person's or an
+	// organisation's name: "Michael Jordan", "Washington Post",
+	// "Voice of America".
+	if m.i > 0 && !onlyDemonym {
+		p := words[m.i-1]
+		gap := text[p.end:m.start]
+		ps := text[p.start:p.end]
+		if p.sent == first.sent && strings.TrimSpace(gap) == "" && isCap(ps) && !beforeOK[ps] && !g.isDemonym(ps) && !(allCaps && isAllCaps(ps)) {
+			m.drop = true
+			return
+		}
+		if strings.ToLower(ps) == "of" && m.i > 1 {
+			pp := words[m.i-2]
+			pps := text[pp.start:pp.end]
+			if pp.sent == first.sent && orgHeads[pps] {
+				m.drop = true
+				return
+			}
+		}
+	}
+	if m.j < len(words) && !onlyDemonym {
+		n := words[m.j]
+		gap := text[m.end:n.start]
+		ns := text[n.start:n.end]
+		if n.sent == first.sent && strings.TrimSpace(gap) == "" && isCap(ns) && !afterOK[ns] && !(allCaps && isAllCaps(ns)) {
+			m.drop = true
+			return
+		}
+	}
+	// Context: a locative before, a qualifier, a possessive after, or the
+	// dateline at the start of the text.
+	if !m.context {
+		m.context = locativeBefore(text, words, m.i) || possessiveAfter(text, m.end) || (allCaps && m.i == 0)
+	}
+	m.placeness = 0.95
+	needContext := ambiguous[lower] || altOnly || smallOnly
+	switch {
+	case onlyDemonym:
+		m.placeness = 0.85
+	case needContext && !m.context:
+		// a listed neighbour place ("Syria, Jordan and Iraq") also counts
+		if !listedWithPlace(text, ms, k) {
+			m.drop = true
+			return
+		}
+		m.placeness = 0.6
+	case needContext:
+		m.placeness = 0.8
+	}
+}
+
+// isDemonym reports whether a single word is a demonym ("Russian"), which
+// may stand before a place.
+func (g *Gazetteer) isDemonym(s string) bool {
+	for _, r := range g.index[normKey(s)] {
+		if r.kind == refDemonym {
+			return true
+		}
+	}
+	return false
+}
+
+func isCap(s string) bool { return unicode.IsUpper(decode(s)) }
+
+func isAllCaps(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
+
+// locativeBefore reports whether a locative word precedes word i, possibly
+// across skippable words ("in the northern city of Aleppo").
+func locativeBefore(text string, words []word, i int) bool {
+	for k, hops := i-1, 0; k >= 0 && hops < 5; k, hops = k-1, hops+1 {
+		if words[k].sent != words[i].sent {
+			return false
+		}
+		gap := strings.TrimSpace(text[words[k].end:words[k+1].start])
+		if gap != "" && gap != "-" {
+			return false
+		}
+		w := strings.ToLower(text[words[k].start:words[k].end])
+		if locatives[w] {
+			return true
+		}
+		if !skippable[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// possessiveAfter reports whether "'s" and a lower-case word follow
+// ("Jordan's king").
+func possessiveAfter(text string, end int) bool {
+	rest := text[end:]
+	for _, p := range []string{"'s ", "\u2019s "} {
+		if after, ok := strings.CutPrefix(rest, p); ok {
+			r := decode(after)
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// listedWithPlace reports whether mention k stands in a list with a place
+// that needs no context ("Syria, Jordan and Iraq").
+func listedWithPlace(text string, ms []mention, k int) bool {
+	sep := func(gap string) bool {
+		gap = strings.TrimSpace(gap)
+		return gap == "," || gap == "and" || gap == "or" || gap == ", and" || gap == ", or"
+	}
+	if k > 0 && !ms[k-1].drop && ms[k-1].placeness >= 0.9 && sep(text[ms[k-1].end:ms[k].start]) {
+		return true
+	}
+	if k+1 < len(ms) && sep(text[ms[k].end:ms[k+1].start]) {
+		for _, r := range ms[k+1].refs {
+			if r.kind == refName && (!ambiguous[normKey(text[ms[k+1].start:ms[k+1].end])]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datelineCountry resolves a dateline to a country code.
+func (g *Gazetteer) datelineCountry(dl string) string {
+	dl = strings.TrimSpace(strings.Trim(dl, " -–—:"))
+	if dl == "" {
+		return ""
+	}
+	ps := g.Find(dl, nil, Hint{})
+	if len(ps) == 0 {
+		// a dateline is a place by position: accept small places too
+		best, bestScore := int32(-1), -1.0
+		for _, r := range g.index[normKey(dl)] {
+			if s := g.prior(r); s > bestScore {
+				best, bestScore = r.e, s
+			}
+		}
+		if best < 0 {
+			return ""
+		}
+		return g.entries[best].a3
+	}
+	return ps[len(ps)-1].Country
+}
+
+// prior is an entry's score before context: features, population, capitals.
+func (g *Gazetteer) prior(r ref) float64 {
+	e := g.entries[r.e]
+	var s float64
+	switch e.feature {
+	case FeatureCountry:
+		s = 4
+	case FeatureAdmin1:
+		s = 2 + math.Log10(float64(e.pop)+10)/20
+	case FeatureRegion, FeatureWater, FeatureOther:
+		s = 3.5
+	default:
+		s = math.Log10(float64(e.pop)+10) / 2
+		if e.capital {
+			s += 0.7
+		}
+	}
+	if r.kind == refAlt {
+		s -= 0.7
+	}
+	return s
+}
+
+// resolve picks mention k's entry given country biases, and its confidence.
+func (g *Gazetteer) resolve(ms []mention, k int, bias map[string]float64) {
+	m := &ms[k]
+	var qual []ref
+	if m.qualifier >= 0 {
+		qual = ms[m.qualifier].refs
+	}
+	type cand struct {
+		e     int32
+		score float64
+	}
+	cands := make([]cand, 0, len(m.refs))
+	for _, r := range m.refs {
+		s := g.prior(r)
+		e := g.entries[r.e]
+		if e.a3 != "" {
+			s += 2 * math.Min(bias[e.a3], 1.5)
+		}
+		if qual != nil {
+			if g.containedBy(e, qual) {
+				s += 6
+			} else {
+				s -= 3
+			}
+		}
+		cands = append(cands, cand{r.e, s})
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(g.entries[a.e].id - g.entries[b.e].id)
+	})
+	// share of the best among near candidates
+	var sum float64
+	for _, c := range cands {
+		sum += math.Exp(2 * (c.score - cands[0].score))
+	}
+	m.best = cands[0].e
+	m.score = cands[0].score
+	m.confidence = math.Max(0.05, math.Min(0.99, m.placeness/sum))
+}
+
+func (g *Gazetteer) containedBy(e entry, qual []ref) bool {
+	for _, q := range qual {
+		if q.kind != refDemonym && g.contains(g.entries[q.e], e) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,294 @@
+package geo
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"dyad/news"
+)
+
+var (
+	loadOnce sync.Once
+	gaz      *Gazetteer
+	loadErr  error
+)
+
+func gazetteer(t testing.TB) *Gazetteer {
+	t.Helper()
+	loadOnce.Do(func() { gaz, loadErr = LoadDefault() })
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return gaz
+}
+
+// checkSpans fails when a place's span does not hold its text.
+func checkSpans(t *testing.T, text string, ps []news.Place) {
+	t.Helper()
+	for _, p := range ps {
+		if p.Span.Text(text) != p.Text || p.Text == "" {
+			t.Errorf("span %v holds %q, Text %q", p.Span, p.Span.Text(text), p.Text)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	g := gazetteer(t)
+	type want struct{ text, country, feature string }
+	tests := []struct {
+		name   string
+		text   string
+		hint   Hint
+		want   []want // places expected (others may appear)
+		absent []string
+	}{
+		{"city not common word", "The attack in Nice shocked France. It was a nice day.", Hint{}, []want{{"Nice", "FRA", "city"}, {"France", "FRA", "country"}}, []string{"nice"}},
+		{"sentence-initial common word", "Nice weather helped the harvest.", Hint{}, nil, []string{"Nice"}},
+		{"qualifier country", "Jets struck Latakia, Syria, on Monday.", Hint{}, []want{{"Latakia", "SYR", "city"}, {"Syria", "SYR", "country"}}, nil},
+		{"qualifier admin1", "A storm hit Paris, Texas, overnight.", Hint{}, []want{{"Paris", "USA", "city"}, {"Texas", "USA", "admin1"}}, nil},
+		{"population", "Talks resumed in Paris on Friday.", Hint{}, []want{{"Paris", "FRA", "city"}}, nil},
+		{"demonym", "A U.S. plane landed at a Turkish airbase.", Hint{}, []want{{"U.S.", "USA", "country"}, {"Turkish", "TUR", "country"}}, nil},
+		{"demonym emirati", "Emirati and British officials met.", Hint{}, []want{{"Emirati", "ARE", "country"}, {"British", "GBR", "country"}}, nil},
+		{"multi-word", "Delegates flew from New York to Abu Dhabi and then to the Gaza Strip.", Hint{}, []want{{"New York", "USA", "city"}, {"Abu Dhabi", "ARE", "city"}, {"Gaza Strip", "PSE", "region"}}, nil},
+		{"water", "Warships sailed across the Black Sea into the Mediterranean.", Hint{}, []want{{"Black Sea", "", "water"}, {"Mediterranean", "", "water"}}, nil},
+		{"person not place", "Foreign Minister Sergei Lavrov spoke to Michael Jordan.", Hint{}, nil, []string{"Jordan", "Sergei", "Lavrov"}},
+		{"ambiguous in context", "The king of Jordan met envoys in Jordan. Jordan's king later left.", Hint{}, []want{{"Jordan", "JOR", "country"}}, nil},
+		{"ambiguous alone", "Chad said he would run again.", Hint{}, nil, []string{"Chad"}},
+		{"organisations", "The Washington Post and Voice of America reported it.", Hint{}, nil, []string{"Washington", "America"}},
+		{"dateline bias", "Officials in Georgia said the vote was fair.", Hint{Dateline: "ATLANTA"}, []want{{"Georgia", "USA", "admin1"}}, nil},
+		{"country default", "Officials in Georgia said the vote was fair.", Hint{}, []want{{"Georgia", "GEO", "country"}}, nil},
+		{"article countries", "Fighting spread near Aleppo and Homs in Syria.", Hint{}, []want{{"Aleppo", "SYR", "city"}, {"Homs", "SYR", "city"}}, nil},
+		{"disputed", "Shelling hit Donbas and Crimea, while the West Bank was calm.", Hint{}, []want{{"Donbas", "UKR", "region"}, {"Crimea", "UKR", "region"}, {"West Bank", "PSE", "region"}}, nil},
+		{"dateline caps", "DAMASCUS - Syrian troops advanced.", Hint{Dateline: "DAMASCUS"}, []want{{"DAMASCUS", "SYR", "city"}, {"Syrian", "SYR", "country"}}, nil},
+		{"possessive", "Crowds gathered along Nice’s seaside promenade.", Hint{}, []want{{"Nice", "FRA", "city"}}, nil},
+		{"buildings", "The White House and the Kremlin disagreed.", Hint{}, nil, []string{"White House", "Kremlin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := g.Find(tt.text, nil, tt.hint)
+			checkSpans(t, tt.text, ps)
+			got := map[string]news.Place{}
+			for _, p := range ps {
+				got[p.Text] = p
+			}
+			for _, w := range tt.want {
+				p, ok := got[w.text]
+				if !ok {
+					t.Errorf("%q not found; got %+v", w.text, ps)
+					continue
+				}
+				if p.Country != w.country || p.Feature != w.feature {
+					t.Errorf("%q: got %s/%s (%s), want %s/%s", w.text, p.Country, p.Feature, p.Name, w.country, w.feature)
+				}
+				if p.Confidence <= 0 || p.Confidence > 1 {
+					t.Errorf("%q: confidence %v", w.text, p.Confidence)
+				}
+			}
+			for _, a := range tt.absent {
+				if p, ok := got[a]; ok {
+					t.Errorf("%q found as %+v", a, p)
+				}
+			}
+		})
+	}
+}
+
+// TestArticle runs a short article written for this test.
+func TestArticle(t *testing.T) {
+	g := gazetteer(t)
+	text := "ANKARA - Turkish and Russian diplomats met in Ankara on Tuesday to discuss the war in Syria.\n\n" +
+		"The talks, held near the Presidential Palace, followed clashes around Idlib and along the border with Iraq. " +
+		"Ukraine's foreign minister, visiting Warsaw, said Kyiv was watching closely.\n\n" +
+		"A ferry later crossed the Bosphorus from Istanbul, carrying aid for Latakia, Syria."
+	ps := g.Find(text, nil, Hint{Dateline: "ANKARA"})
+	checkSpans(t, text, ps)
+	want := map[string]string{"ANKARA": "TUR", "Turkish": "TUR", "Russian": "RUS", "Ankara": "TUR", "Syria": "SYR",
+		"Idlib": "SYR", "Iraq": "IRQ", "Ukraine": "UKR", "Warsaw": "POL", "Kyiv": "UKR", "Bosphorus": "TUR", "Istanbul": "TUR", "Latakia": "SYR"}
+	got := map[string]string{}
+	for _, p := range ps {
+		got[p.Text] = p.Country
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got %q, want %q", k, got[k], v)
+		}
+	}
+	if _, ok := got["Presidential Palace"]; ok {
+		t.Errorf("Presidential Palace is not in the gazetteer")
+	}
+}
+
+// annotated are invented news paragraphs; [Name|ISO3] marks a place mention.
+var annotated = []string{
+	"[KABUL|AFG] - Gunmen attacked a checkpoint in [Kandahar|AFG] province on Sunday, [Afghan|AFG] officials said, as talks in [Doha|QAT] stalled.",
+	"[Israeli|ISR] aircraft struck targets in the [Gaza Strip|PSE] overnight, and rockets were fired toward [Ashkelon|ISR], the army said. [Egypt|EGY] urged calm.",
+	"[Ukrainian|UKR] forces shelled positions near [Donetsk|UKR] as [Russia|RUS] moved troops into [Crimea|UKR]. Talks in [Minsk|BLR] are set for next week.",
+	"The [Sudanese|SDN] army and rebels fought in [Darfur|SDN] and around [Khartoum|SDN]; thousands fled into [Chad|TCD], the U.N. said in [Geneva|CHE].",
+	"President Maria Ortega of [Mexico|MEX] met Prime Minister Tom Hale in [Ottawa|CAN] before flying to [Washington|USA] for talks with [American|USA] lawmakers.",
+	"Protesters marched through [Caracas|VEN] on Saturday. [Venezuela|VEN] blamed [Colombia|COL] for the unrest, and [Brazil|BRA] offered to mediate.",
+	"[Nigerian|NGA] troops freed hostages near [Maiduguri|NGA] in [Borno|NGA] state, while floods in [Niger|NER] and the wider [Sahel|] displaced families.",
+	"A tanker was seized in the [Strait of Hormuz|] by [Iranian|IRN] guards. [Britain|GBR] and [France|FRA] condemned the seizure, and [Oman|OMN] offered help.",
+	"[India|IND] and [Pakistan|PAK] traded fire across the line in [Kashmir|], killing two in [Poonch|IND], officials in [New Delhi|IND] said.",
+	"In [Jordan|JOR], King Abdullah received [Saudi|SAU] envoys in [Amman|JOR] to discuss refugees from [Syria|SYR] and aid to [Lebanon|LBN].",
+	"[Chinese|CHN] coast guard ships patrolled the [South China Sea|] near the [Philippines|PHL], and [Japan|JPN] protested in [Tokyo|JPN].",
+	"Police in [Nairobi|KEN] fired tear gas at protesters; in [Kampala|UGA] and [Addis Ababa|ETH] rallies were peaceful, reporters in [Mombasa|KEN] said.",
+	"Sergei Ivanov, a senior [Russian|RUS] official, said [Moscow|RUS] would send aid to [Serbia|SRB] after floods in [Belgrade|SRB] and [Novi Sad|SRB].",
+	"Michael Jordan gave a speech in [Chicago|USA], and the Washington Post said later that Chad Brown attended, before flying to [Paris|FRA].",
+	"Ministers from [Greece|GRC] and [Turkey|TUR] met in [Athens|GRC] to talk about migrants crossing the [Aegean|] from [Izmir|TUR].",
+}
+
+var markRE = regexp.MustCompile(`\[([^|\]]+)\|([A-Z]{0,3})\]`)
+
+// parseAnnotated strips the marks and returns the text and gold mentions.
+func parseAnnotated(s string) (string, []news.Place) {
+	var b strings.Builder
+	var gold []news.Place
+	last := 0
+	for _, m := range markRE.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		name, cc := s[m[2]:m[3]], s[m[4]:m[5]]
+		start := b.Len()
+		b.WriteString(name)
+		gold = append(gold, news.Place{Text: name, Span: news.Span{start, b.Len()}, Country: cc})
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String(), gold
+}
+
+// TestPrecisionRecall scores Find on the annotated paragraphs: a found
+// mention counts as correct when its span and country match the gold one.
+func TestPrecisionRecall(t *testing.T) {
+	g := gazetteer(t)
+	var tp, fp, fn, gold, wrongCountry int
+	for _, para := range annotated {
+		text, want := parseAnnotated(para)
+		dl := ""
+		if i := strings.Index(text, " - "); i > 0 && i < 20 {
+			dl = text[:i]
+		}
+		ps := g.Find(text, nil, Hint{Dateline: dl})
+		checkSpans(t, text, ps)
+		gold += len(want)
+		found := map[news.Span]news.Place{}
+		for _, p := range ps {
+			found[p.Span] = p
+		}
+		for _, w := range want {
+			p, ok := found[w.Span]
+			switch {
+			case !ok:
+				fn++
+				t.Logf("missed %q in %q", w.Text, text)
+			case p.Country != w.Country:
+				wrongCountry++
+				fn++
+				fp++
+				t.Logf("%q: got %s (%s), want %s", w.Text, p.Country, p.Name, w.Country)
+			default:
+				tp++
+			}
+			delete(found, w.Span)
+		}
+		for _, p := range found {
+			fp++
+			t.Logf("spurious %q (%s %s)", p.Text, p.Name, p.Country)
+		}
+	}
+	prec := float64(tp) / float64(tp+fp)
+	rec := float64(tp) / float64(tp+fn)
+	t.Logf("gold mentions %d, correct %d, wrong country %d: precision %.3f, recall %.3f", gold, tp, wrongCountry, prec, rec)
+	if gold < 60 {
+		t.Errorf("only %d gold mentions", gold)
+	}
+	if prec < 0.85 || rec < 0.85 {
+		t.Errorf("precision %.3f, recall %.3f below 0.85", prec, rec)
+	}
+}
+
+func TestEventPlace(t *testing.T) {
+	g := gazetteer(t)
+	text := "Syrian President Bashar al-Assad met Russian Defense Minister Sergei Shoigu in Damascus."
+	toks := []news.Token{}
+	for _, m := range regexp.MustCompile(`[\p{L}.-]+`).FindAllStringIndex(text, -1) {
+		w := strings.TrimSuffix(text[m[0]:m[1]], ".")
+		toks = append(toks, news.Token{Text: w, Span: news.Span{m[0], m[0] + len(w)}, Tag: "NNP"})
+	}
+	s := news.Sentence{Span: news.Span{0, len(text)}, Tokens: toks}
+	ps := g.Find(text, []news.Sentence{s}, Hint{})
+	ep, ok := g.EventPlace(ps, s)
+	if !ok || ep.Name != "Damascus" || ep.Country != "SYR" {
+		t.Errorf("EventPlace = %+v, %v; want Damascus", ep, ok)
+	}
+	// No locative: no place, unless a dateline is given.
+	text2 := "Syrian troops advanced."
+	s2 := news.Sentence{Span: news.Span{0, len(text2)}, Tokens: []news.Token{{Text: "Syrian", Span: news.Span{0, 6}, Tag: "JJ"}, {Text: "troops", Span: news.Span{7, 13}, Tag: "NNS"}}}
+	ps2 := g.Find(text2, []news.Sentence{s2}, Hint{})
+	if ep, ok := g.EventPlace(ps2, s2); ok {
+		t.Errorf("EventPlace = %+v for a demonym only", ep)
+	}
+	dl := news.Place{Name: "Damascus", Country: "SYR", Lat: 33.51, Lon: 36.29}
+	if ep, ok := g.EventPlace(ps2, s2, dl); !ok || ep.Name != "Damascus" {
+		t.Errorf("dateline fallback = %+v, %v", ep, ok)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range annotated {
+		text, _ := parseAnnotated(s)
+		f.Add(text)
+	}
+	f.Add("U.S.-Russia ties; N'Djamena’s ... Côte d'Ivoire, Latakia, Syria.")
+	g := gazetteer(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, p := range g.Find(text, nil, Hint{Dateline: text}) {
+			if p.Span.Text(text) != p.Text || p.Text == "" {
+				t.Fatalf("bad span %v %q", p.Span, p.Text)
+			}
+		}
+	})
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadDefault(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := gazetteer(b)
+	var sb strings.Builder
+	for _, s := range annotated {
+		text, _ := parseAnnotated(s)
+		sb.WriteString(text)
+		sb.WriteString("\n\n")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		g.Find(text, nil, Hint{})
+	}
+}
+
+// TestNeverAlone: month names in dates and movements named like towns are
+// not places.
+func TestNeverAlone(t *testing.T) {
+	g := gazetteer(t)
+	for _, text := range []string{
+		"The ministers met in Moscow, Russia, March 3, 2017.",
+		"Protesters gathered in Nairobi, Kenya, August 11, 2017.",
+		"Egypt mediated between Israel and Hamas last week.",
+		"Supporters of Hezbollah and Amal attacked the camp in Beirut.",
+	} {
+		for _, p := range g.Find(text, nil, Hint{}) {
+			switch p.Text {
+			case "March", "August", "Hamas", "Amal", "Hezbollah":
+				t.Errorf("%q: %q taken for a place (%s, %s)", text, p.Text, p.Name, p.Country)
+			}
+		}
+	}
+}
