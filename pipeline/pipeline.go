@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"dyad/internal/cameo"
@@ -33,6 +34,9 @@ type Config struct {
 	// TabariProject is a TABARI .project file naming the dictionaries to
 	// code events with. At most one of PetrarchDicts and TabariProject is set.
 	TabariProject string
+	// GazetteerDir is a directory laid out like dict/ (geo/places.tsv.gz, …)
+	// holding a fuller gazetteer than the embedded one; "" uses the embedded.
+	GazetteerDir string
 	// Today is the date actor date restrictions are checked against when an
 	// article has no publication date; zero means the day New runs.
 	Today time.Time
@@ -68,7 +72,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load CAMEO tables: %w", err)
 	}
-	gaz, err := geo.LoadDefault()
+	gaz, err := loadGazetteer(cfg.GazetteerDir)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load gazetteer: %w", err)
 	}
@@ -160,4 +164,12 @@ func (p *Pipeline) Explain(ctx context.Context, a news.Article, n int) ([]coder.
 		}
 	}
 	return out, nil
+}
+
+// loadGazetteer loads the gazetteer from dir, or the embedded one.
+func loadGazetteer(dir string) (*geo.Gazetteer, error) {
+	if dir == "" {
+		return geo.LoadDefault()
+	}
+	return geo.Load(os.DirFS(dir))
 }

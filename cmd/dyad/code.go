@@ -33,6 +33,7 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		tokens    = fs.Bool("tokens", false, "include each sentence's tokens, tags and chunks")
 		petrarch  = fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)")
 		tabari    = fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`")
+		gazetteer = fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/: DIR/geo/places.tsv.gz, …; see README)")
 	)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -53,7 +54,7 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "dyad code: --format %q: want auto, text or html\n", *format)
 		return 2
 	}
-	p, err := pipeline.New(pipeline.Config{Published: *published, KeepTokens: *tokens, PetrarchDicts: *petrarch, TabariProject: *tabari})
+	p, err := pipeline.New(pipeline.Config{Published: *published, KeepTokens: *tokens, PetrarchDicts: *petrarch, TabariProject: *tabari, GazetteerDir: *gazetteer})
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad code: %v\n", err)
 		return 2

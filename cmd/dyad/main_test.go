@@ -275,3 +275,15 @@ func TestBench(t *testing.T) {
 		t.Errorf("bench --input: exit %d, %q", code, out)
 	}
 }
+
+func TestCodeWithGazetteerDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "geo"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A directory that is not a gazetteer is a clear start-up error.
+	code, _, errOut := dyad(t, "Text.", "code", "--gazetteer", dir, "-")
+	if code != 2 || !strings.Contains(errOut, "gazetteer") {
+		t.Errorf("bad gazetteer dir: exit %d, %q", code, errOut)
+	}
+}
