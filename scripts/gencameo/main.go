@@ -15,6 +15,8 @@
 package main
 
 import (
+	"dyad/scripts/internal/readme"
+
 	"bufio"
 	"bytes"
 	"crypto/sha256"
@@ -76,32 +78,10 @@ func run(factsDir, outDir, readmePath string) error {
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("read README: %w", err)
 	}
-	if err := os.WriteFile(readmePath, spliceReadme(old, section), 0o644); err != nil {
+	if err := os.WriteFile(readmePath, readme.Splice(old, readmeBegin, readmeEnd, section), 0o644); err != nil {
 		return fmt.Errorf("write README: %w", err)
 	}
 	return nil
-}
-
-// spliceReadme replaces the generated section of a README (or appends it,
-// or starts a new README when old is empty).
-func spliceReadme(old []byte, section string) []byte {
-	block := readmeBegin + "\n" + section + readmeEnd + "\n"
-	s := string(old)
-	i := strings.Index(s, readmeBegin)
-	j := strings.Index(s, readmeEnd)
-	switch {
-	case i >= 0 && j > i:
-		rest := strings.TrimPrefix(s[j+len(readmeEnd):], "\n")
-		return []byte(s[:i] + block + rest)
-	case len(strings.TrimSpace(s)) == 0:
-		return []byte("# dict: dyad's built-in data\n\n" +
-			"Data embedded in the dyad binary (package `dyad/dict`), and where it comes from.\n\n" + block)
-	default:
-		if !strings.HasSuffix(s, "\n") {
-			s += "\n"
-		}
-		return []byte(s + "\n" + block)
-	}
 }
 
 // source is one fact file as read: its name, checksum and lines.

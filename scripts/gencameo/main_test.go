@@ -1,6 +1,8 @@
 package main
 
 import (
+	"dyad/scripts/internal/readme"
+
 	"bytes"
 	"errors"
 	"os"
@@ -10,9 +12,9 @@ import (
 )
 
 const (
-	factsDir  = "../../../shared/conformance/facts"
-	tablesDir = "../../dict/cameo"
-	readme    = "../../dict/README.md"
+	factsDir   = "../../../shared/conformance/facts"
+	tablesDir  = "../../dict/cameo"
+	readmeFile = "../../dict/README.md"
 )
 
 // TestCommittedTablesMatch regenerates the tables and checks that the
@@ -24,7 +26,7 @@ func TestCommittedTablesMatch(t *testing.T) {
 	}
 	out := t.TempDir()
 	tmpReadme := filepath.Join(out, "README.md")
-	committedReadme, err := os.ReadFile(readme)
+	committedReadme, err := os.ReadFile(readmeFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,17 +72,17 @@ func TestCommittedTablesMatch(t *testing.T) {
 
 func TestSpliceReadme(t *testing.T) {
 	section := "## S\n\nnew\n"
-	fresh := string(spliceReadme(nil, section))
+	fresh := string(readme.Splice(nil, readmeBegin, readmeEnd, section))
 	if !strings.HasPrefix(fresh, "# dict") || !strings.Contains(fresh, readmeBegin+"\n"+section+readmeEnd+"\n") {
 		t.Errorf("new README:\n%s", fresh)
 	}
 	old := "# dict\n\nintro\n\n" + readmeBegin + "\nold\n" + readmeEnd + "\n\n## GeoNames\n\nkept\n"
 	want := "# dict\n\nintro\n\n" + readmeBegin + "\n" + section + readmeEnd + "\n\n## GeoNames\n\nkept\n"
-	if got := string(spliceReadme([]byte(old), section)); got != want {
+	if got := string(readme.Splice([]byte(old), readmeBegin, readmeEnd, section)); got != want {
 		t.Errorf("spliced README:\n%s\nwant:\n%s", got, want)
 	}
 	other := "# dict\n\n## GeoNames\n"
-	if got := string(spliceReadme([]byte(other), section)); !strings.HasPrefix(got, other+"\n"+readmeBegin) {
+	if got := string(readme.Splice([]byte(other), readmeBegin, readmeEnd, section)); !strings.HasPrefix(got, other+"\n"+readmeBegin) {
 		t.Errorf("appended README:\n%s", got)
 	}
 }
