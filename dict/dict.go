@@ -12,5 +12,5 @@ import "embed"
 // FS is the embedded data, with paths relative to this directory
 // (for example "cameo/codes.tsv").
 //
-//go:embed cameo geo
+//go:embed cameo geo petrarch
 var FS embed.FS

@@ -58,6 +58,20 @@ type state struct {
 	trace     *Explanation
 	scratch   bind
 	discarded bool
+	// where each word occurs (PETRARCH only; see indexWords), where the
+	// next group starts, and the failure memo of the pattern side being
+	// matched
+	wordAt    map[string]int32
+	wordNext  []wordPos
+	bases     []wordForms
+	nextGroup []int
+	failMemo  []int
+}
+
+// wordPos is one occurrence in a chain of occurrences of a word: its
+// position and the chain's next entry (1-based; 0 ends the chain).
+type wordPos struct {
+	pos, next int32
 }
 
 // words returns the upper-case words of tokens.
@@ -99,8 +113,14 @@ var beWords = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true
 // analyse codes one sentence. prev is the last actor of the previous
 // sentence, for pronouns.
 func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *group, tr *Explanation) *state {
+	return c.analyseWords(text, s, words(s.Tokens, make([]string, 0, len(s.Tokens))), d, prev, tr)
+}
+
+// analyseWords is analyse with the sentence's upper-case words (words)
+// already made.
+func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, tr *Explanation) *state {
 	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil}
-	st.ws = words(s.Tokens, make([]string, 0, len(s.Tokens)))
+	st.ws = ws
 	if disc, story := c.ix.discard(st.ws); disc != nil {
 		if tr != nil {
 			kind := "sentence"
@@ -123,6 +143,10 @@ func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *gr
 		return st
 	}
 	st.findClauses()
+	if !c.stem {
+		st.indexWords()
+	}
+	st.indexGroups()
 	st.codeVerbs()
 	return st
 }

@@ -271,17 +271,50 @@ func (c *Coder) Options() Options { return c.opts }
 // into and sentences its analysed sentences (from nlp). date is the story's
 // date, at which date-restricted actor codes are evaluated.
 func (c *Coder) Code(text string, sentences []news.Sentence, date time.Time) []news.Event {
+	evs, _ := c.CodeFrom(text, sentences, date, nil)
+	return evs
+}
+
+// Antecedent is what one text of a story hands on to the next for its
+// pronouns (TABARI's FORWARD): the actor that a pronoun with no actor
+// before it in its own text stands for.
+type Antecedent struct {
+	// Code is the actor's own code, without agents.
+	Code string
+	// Rules are the file:line of the dictionary entries that coded it.
+	Rules []string
+}
+
+// CodeFrom codes a text as Code does, where a pronoun in the first
+// sentence with no actor before it stands for from (when not nil), and
+// returns the antecedent the text hands on: the first actor named in its
+// last sentence that names one (from again when none does).
+func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time, from *Antecedent) ([]news.Event, *Antecedent) {
 	d := dictfile.MakeDate(date)
-	// A story discard anywhere stops the whole story.
+	// A story discard anywhere stops the whole story; a sentence discard
+	// stops its sentence.
+	ws := make([][]string, len(sentences))
+	sentDiscard := make([]*dictfile.Discard, len(sentences))
 	for i := range sentences {
-		if hit, story := c.ix.discard(words(sentences[i].Tokens, nil)); hit != nil && story {
-			return nil
+		ws[i] = words(sentences[i].Tokens, nil)
+		hit, story := c.ix.discard(ws[i])
+		if hit != nil && story {
+			return nil, nil
 		}
+		sentDiscard[i] = hit
 	}
 	var out []news.Event
 	var prev *group
+	if from != nil && from.Code != "" {
+		u := &unit{first: -1, last: -1, code: from.Code, actor: from.Code, hasActor: true, rules: from.Rules}
+		prev = &group{members: []*unit{u}, first: -1, last: -1}
+	}
+	next := from
 	for i := range sentences {
-		st := c.analyse(text, &sentences[i], d, prev, nil)
+		if sentDiscard[i] != nil {
+			continue
+		}
+		st := c.analyseWords(text, &sentences[i], ws[i], d, prev, nil)
 		evs := st.events
 		if c.opts.CodeBySentence && len(evs) > 1 {
 			// the events of the sentence's first coded verb
@@ -298,9 +331,15 @@ func (c *Coder) Code(text string, sentences []news.Sentence, date time.Time) []n
 		if st.lastActor != nil {
 			prev = st.lastActor
 		}
+		for _, u := range st.units {
+			if u.hasActor && !u.pronoun && u.actor != "" {
+				next = &Antecedent{Code: u.actor, Rules: u.rules}
+				break
+			}
+		}
 		if c.opts.OneEventPerStory && len(out) > 0 {
-			return out[:1]
+			return out[:1], next
 		}
 	}
-	return out
+	return out, next
 }

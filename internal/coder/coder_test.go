@@ -37,6 +37,7 @@ PROMISE
 +CORDON_OFF
 --- WARN [160] ---
 WARN
+- WON'T * [164]
 --- CELEBRATE [040] ---
 CELEBRATE
 - * FEAST IN ^ + [045]
@@ -144,10 +145,14 @@ func TestCode(t *testing.T) {
 		{"paired code", "Velmora met Tashkai in the capital.", day, nil, []string{"VEL TSK 031 asserted", "TSK VEL 031 asserted"}},
 		{"pattern with target", "Velmora met with Tashkai.", day, nil, []string{"VEL TSK 036 asserted"}},
 		{"synset pattern", "Velmora gave Tashkai silver coins.", day, nil, []string{"VEL TSK 071 asserted"}},
+		{"synset member plural", "Velmora gave Tashkai kronas.", day, nil, []string{"VEL TSK 071 asserted"}},
 		{"default code", "Velmora gave Tashkai a warning.", day, nil, []string{"VEL TSK 070 asserted"}},
 		{"passive with by", "Quorin was attacked by Tashkai.", day, nil, []string{"TSK QRN 190 asserted"}},
 		{"pronoun", "Velmora said it would attack Quorin.", day, nil, []string{"VEL QRN 190 hypothetical"}},
 		{"negation dropped", "Velmora did not attack Quorin.", day, nil, nil},
+		{"contraction in a pattern", "Velmora won't warn Quorin.", day, nil, []string{"VEL QRN 164 asserted"}},
+		{"contraction in a pattern, stems", "Velmora won't warn Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 164 asserted"}},
+		{"split contraction needs both parts", "Velmora would not warn Quorin.", day, nil, nil},
 		{"negation marked", "Velmora did not attack Quorin.", day, &Options{RequireDyad: true, Negation: NegationMark}, []string{"VEL QRN 190 negated"}},
 		{"future", "Velmora will attack Quorin.", day, nil, []string{"VEL QRN 190 future"}},
 		{"coordinated verbs", "Velmora condemned Quorin and promised aid to Tashkai.", day, nil, []string{"VEL QRN 122 asserted", "VEL TSK 050 asserted"}},
@@ -325,4 +330,33 @@ func FuzzCode(f *testing.F) {
 			_ = c.Explain(text, s, i, time.Time{}).String()
 		}
 	})
+}
+
+// TestCodeFrom checks the antecedent handed from one text of a story to
+// the next (TABARI's FORWARD): the first actor named, without its agents.
+func TestCodeFrom(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	first := "Tashkai police condemned Quorin."
+	evs, ante := c.CodeFrom(first, sentences(t, first), day, nil)
+	if diff := cmp.Diff([]string{"TSKCOP QRN 122 asserted"}, triples(evs)); diff != "" {
+		t.Errorf("first text (-want +got):\n%s", diff)
+	}
+	if ante == nil || ante.Code != "TSK" {
+		t.Fatalf("antecedent %+v, want TSK", ante)
+	}
+	second := "It attacked Velmora."
+	evs, next := c.CodeFrom(second, sentences(t, second), day, ante)
+	if diff := cmp.Diff([]string{"TSK VEL 190 asserted"}, triples(evs)); diff != "" {
+		t.Errorf("second text (-want +got):\n%s", diff)
+	}
+	if next == nil || next.Code != "VEL" {
+		t.Errorf("next antecedent %+v, want VEL", next)
+	}
+	if evs := c.Code(second, sentences(t, second), day); len(evs) != 0 {
+		t.Errorf("without an antecedent: %v, want none", triples(evs))
+	}
 }

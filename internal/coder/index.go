@@ -141,11 +141,20 @@ type verbCand struct {
 	exact       bool
 }
 
+// synsetIndex lists the members of a synset by their first word, and
+// those that start with something else.
+type synsetIndex struct {
+	byWord map[string][]int
+	other  []int
+}
+
 // codedPattern is a pattern prepared for matching.
 type codedPattern struct {
 	p      *dictfile.Pattern
 	weight int
-	need   []string // literal words the sentence must hold (PETRARCH only)
+	// literal words the sentence must hold after and before the verb
+	// (PETRARCH only)
+	needAfter, needBefore []string
 }
 
 // index holds everything New prepares from a dictionary set.
@@ -156,7 +165,10 @@ type index struct {
 	verbs    map[string][]verbCand
 	patterns [][]codedPattern // by block
 	synsets  map[string]*dictfile.Synset
-	country  map[string]bool
+	// synsetFirst indexes the members of each synset by their first
+	// word (PETRARCH only)
+	synsetFirst map[string]*synsetIndex
+	country     map[string]bool
 }
 
 func buildIndex(set *dictfile.Set, stem bool) *index {
@@ -199,7 +211,34 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 	ix.phrases.sort()
 	for i := range set.Verbs.Synsets {
 		s := &set.Verbs.Synsets[i]
+		var changed bool
+		members := make([]dictfile.SynsetMember, len(s.Members))
+		for mi, m := range s.Members {
+			var ch bool
+			m.Tokens, ch = splitContractions(m.Tokens)
+			changed = changed || ch
+			members[mi] = m
+		}
+		if changed {
+			c := *s
+			c.Members = members
+			s = &c
+		}
 		ix.synsets[s.Name] = s
+	}
+	if !stem {
+		ix.synsetFirst = map[string]*synsetIndex{}
+		for name, s := range ix.synsets {
+			si := &synsetIndex{byWord: map[string][]int{}}
+			for mi, m := range s.Members {
+				if len(m.Tokens) > 0 && m.Tokens[0].Kind == dictfile.Word {
+					si.byWord[m.Tokens[0].Text] = append(si.byWord[m.Tokens[0].Text], mi)
+				} else {
+					si.other = append(si.other, mi)
+				}
+			}
+			ix.synsetFirst[name] = si
+		}
 	}
 	ix.patterns = make([][]codedPattern, len(set.Verbs.Blocks))
 	for bi := range set.Verbs.Blocks {
@@ -210,13 +249,23 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 		ps := make([]codedPattern, 0, len(b.Patterns))
 		for pi := range b.Patterns {
 			p := &b.Patterns[pi]
+			before, ch1 := splitContractions(p.Before)
+			after, ch2 := splitContractions(p.After)
+			if ch1 || ch2 {
+				c := *p
+				c.Before, c.After = before, after
+				p = &c
+			}
 			cp := codedPattern{p: p, weight: patternWeight(p)}
 			if !stem {
-				for _, ts := range [][]dictfile.Token{p.Before, p.After} {
-					for _, t := range ts {
-						if t.Kind == dictfile.Word {
-							cp.need = append(cp.need, t.Text)
-						}
+				for _, t := range p.After {
+					if t.Kind == dictfile.Word {
+						cp.needAfter = append(cp.needAfter, t.Text)
+					}
+				}
+				for _, t := range p.Before {
+					if t.Kind == dictfile.Word {
+						cp.needBefore = append(cp.needBefore, t.Text)
 					}
 				}
 			}
@@ -363,4 +412,76 @@ func verbEnding(d, w string) bool {
 		return true
 	}
 	return false
+}
+
+// contractionSuffixes are the endings the tokenizer splits from a word
+// ("did|n't", "Gondor|'s"), as the Penn Treebank does.
+var contractionSuffixes = []string{"N'T", "'S", "'RE", "'LL", "'VE", "'M", "'D"}
+
+// splitContraction splits a dictionary word the way the tokenizer splits
+// the text ("DIDN'T" → "DID" "N'T"), or returns nil when it is one token.
+func splitContraction(w string) []string {
+	for _, suf := range contractionSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) && isUpperAlpha(w[:len(w)-len(suf)]) {
+			return []string{w[:len(w)-len(suf)], suf}
+		}
+	}
+	return nil
+}
+
+// splitContractions returns the pattern tokens with their contracted words
+// split as the text's are ("DIDN'T" matches "did n't"): the pieces must be
+// adjacent and the first matches whole. It reports whether any was split;
+// ts itself is never changed.
+func splitContractions(ts []dictfile.Token) ([]dictfile.Token, bool) {
+	var out []dictfile.Token
+	changed := false
+	for i, t := range ts {
+		var parts []string
+		switch t.Kind {
+		case dictfile.Word:
+			parts = splitContraction(t.Text)
+		case dictfile.NounPhrase, dictfile.PrepPhrase:
+			if sub, ch := splitContractions(t.Sub); ch {
+				t.Sub = sub
+				parts = []string{}
+			}
+		case dictfile.Choice:
+			var alts [][]dictfile.Token
+			for ai, alt := range t.Alts {
+				if a, ch := splitContractions(alt); ch {
+					if alts == nil {
+						alts = slices.Clone(t.Alts)
+					}
+					alts[ai] = a
+				}
+			}
+			if alts != nil {
+				t.Alts = alts
+				parts = []string{}
+			}
+		}
+		if parts == nil {
+			if changed {
+				out = append(out, t)
+			}
+			continue
+		}
+		if !changed {
+			changed = true
+			out = append(make([]dictfile.Token, 0, len(ts)+1), ts[:i]...)
+		}
+		if len(parts) == 0 {
+			out = append(out, t)
+			continue
+		}
+		first, last := t, t
+		first.Text, first.Join, first.Exact = parts[0], true, true
+		last.Text = parts[1]
+		out = append(out, first, last)
+	}
+	if !changed {
+		return ts, false
+	}
+	return out, true
 }

@@ -15,9 +15,11 @@ type verbHit struct {
 	more        []verbCand
 }
 
-// bind holds what a pattern's markers bound.
+// bind holds what a pattern's markers bound: groups by their index in
+// st.groups plus one (0 for none), so that saving and restoring a bind
+// while backtracking copies no pointers.
 type bind struct {
-	source, target, compound *group
+	source, target, compound int
 	lo                       int  // leftmost word matched before the verb
 	after                    bool // matching the words after the verb
 	compoundAfter            bool // the compound was found after the verb
@@ -233,7 +235,7 @@ patterns:
 		for _, cp := range ix.patterns[vc.block] {
 			nb := &st.scratch
 			*nb = bind{}
-			ok := st.hasWords(cp.need) && st.matchPattern(cp.p, h, nb)
+			ok := st.hasWords(cp.needAfter, h.last, len(st.ws)) && st.hasWords(cp.needBefore, 0, h.first) && st.matchPattern(cp.p, h, nb)
 			if st.trace != nil {
 				tried = append(tried, patternTry{Rule: cp.p.Pos.String(), Pattern: cp.p.Raw, Code: cp.p.Code.Raw, Matched: ok})
 			}
@@ -255,17 +257,17 @@ patterns:
 		return false, nil
 	}
 	// source and target
-	src, tgt := b.source, b.target
-	if b.compound != nil {
+	src, tgt, comp := st.boundGroup(b.source), st.boundGroup(b.target), st.boundGroup(b.compound)
+	if comp != nil {
 		if b.compoundAfter {
-			tgt = b.compound
+			tgt = comp
 		} else {
-			src = b.compound
+			src = comp
 			if tgt == nil {
 				tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
 			}
 			if tgt == nil {
-				return st.emitCompound(b.compound, code, rule, verbOut, a, matched, h), b.compound
+				return st.emitCompound(comp, code, rule, verbOut, a, matched, h), comp
 			}
 		}
 	}
@@ -485,50 +487,143 @@ func (st *state) matchPattern(p *dictfile.Pattern, h verbHit, b *bind) bool {
 	b.lo = h.first
 	b.after = true
 	if len(p.After) > 0 {
-		if _, ok := st.seqRight(p.After, 0, h.last, p.JoinVerb, -1, b); !ok {
+		memo := st.memo(len(p.After), len(st.ws)+1)
+		if _, ok := st.seqRight(p.After, 0, h.last, p.JoinVerb, -1, b, memo); !ok {
 			return false
 		}
 	}
 	b.after = false
 	if len(p.Before) > 0 {
 		k := len(p.Before) - 1
-		if !st.seqLeft(p.Before, k, h.first, p.Before[k].Join, b) {
+		memo := st.memo(len(p.Before), -1)
+		if !st.seqLeft(p.Before, k, h.first, p.Before[k].Join, b, memo) {
 			return false
 		}
 	}
 	return true
 }
 
+// memo returns the failure memo of a pattern side of n tokens, every
+// entry set to none.
+func (st *state) memo(n, none int) []int {
+	if cap(st.failMemo) < n {
+		st.failMemo = make([]int, n)
+	}
+	m := st.failMemo[:n]
+	for i := range m {
+		m[i] = none
+	}
+	return m
+}
+
 // seqRight matches toks[k:] sparsely from word p; adj requires the first
 // of them at p; maxGap (when ≥ 0) bounds each gap.
-func (st *state) seqRight(toks []dictfile.Token, k, p int, adj bool, maxGap int, b *bind) (int, bool) {
+//
+// memo (for a pattern's own tokens, never a synset's or a phrase's) holds
+// for each k the least word from which a sparse match of toks[k:] failed:
+// a sparse search from p tries every start a search from a later word
+// would, and what a token matches does not depend on what was bound
+// before, so the later search fails too. It keeps the sparse matching of
+// long patterns linear in practice.
+func (st *state) seqRight(toks []dictfile.Token, k, p int, adj bool, maxGap int, b *bind, memo []int) (int, bool) {
 	if k == len(toks) {
 		return p, true
 	}
-	t := toks[k]
+	if memo != nil && p >= memo[k] {
+		return -1, false
+	}
+	t := &toks[k]
 	n := len(st.ws)
+	sparse := !adj && maxGap < 0
 	for q := p; q <= n; q++ {
 		if q > p && (adj || maxGap >= 0 && q-p > maxGap) {
 			break
 		}
+		if sparse {
+			// jump to the next word the token can start at
+			if q = st.nextStart(t, q); q > n {
+				break
+			}
+		}
 		saved := *b
 		if e, ok := st.matchTok(t, q, b); ok {
-			if e2, ok := st.seqRight(toks, k+1, e, t.Join, maxGap, b); ok {
+			if e2, ok := st.seqRight(toks, k+1, e, t.Join, maxGap, b, memo); ok {
 				return e2, true
 			}
 		}
 		*b = saved
 	}
+	if memo != nil && !adj && p < memo[k] {
+		memo[k] = p
+	}
 	return -1, false
 }
 
+// nextStart returns the first word at or after q where the token t may
+// match, or past the end when there is none; it only skips words where t
+// cannot match.
+func (st *state) nextStart(t *dictfile.Token, q int) int {
+	n := len(st.ws)
+	switch t.Kind {
+	case dictfile.Word:
+		if st.wordAt == nil {
+			return q
+		}
+		for e := st.wordAt[t.Text]; e > 0; e = st.wordNext[e-1].next {
+			if p := int(st.wordNext[e-1].pos); p >= q {
+				return p
+			}
+		}
+		return n + 1
+	case dictfile.Source, dictfile.Target, dictfile.Compound:
+		if q >= n {
+			return n + 1
+		}
+		return st.nextGroup[q]
+	}
+	for q < n && !st.canStart(t, q) {
+		q++
+	}
+	return q
+}
+
+// canStart reports whether the token t may match at word q; false only
+// when it cannot.
+func (st *state) canStart(t *dictfile.Token, q int) bool {
+	if st.wordAt == nil || q >= len(st.ws) {
+		return true
+	}
+	switch t.Kind {
+	case dictfile.Word:
+		return st.wordIs(t.Text, st.ws[q], t.Exact)
+	case dictfile.SynsetRef:
+		si := st.c.ix.synsetFirst[t.Text]
+		if si == nil || len(si.other) > 0 {
+			return true
+		}
+		for _, base := range st.bases[q].forms() {
+			if len(si.byWord[base]) > 0 {
+				return true
+			}
+		}
+		return false
+	case dictfile.NounPhrase, dictfile.PrepPhrase:
+		return len(t.Sub) == 0 || st.canStart(&t.Sub[0], q)
+	}
+	return true
+}
+
 // seqLeft matches toks[:k+1] sparsely, right to left, ending at or before
-// word p (exactly at p when adj).
-func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind) bool {
+// word p (exactly at p when adj). memo holds for each k the greatest word
+// at or before which a sparse match of toks[:k+1] failed (see seqRight).
+func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind, memo []int) bool {
 	if k < 0 {
 		return true
 	}
-	t := toks[k]
+	if memo != nil && p <= memo[k] {
+		return false
+	}
+	t := &toks[k]
 	for q := p; q >= 0; q-- {
 		saved := *b
 		if e, ok := st.matchTok(t, q, b); ok && e <= p && (!adj || e == p) && (e > q || zeroWidth(t)) {
@@ -536,7 +631,7 @@ func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind) boo
 				b.lo = q
 			}
 			nextAdj := k > 0 && toks[k-1].Join
-			if st.seqLeft(toks, k-1, q, nextAdj, b) {
+			if st.seqLeft(toks, k-1, q, nextAdj, b, memo) {
 				return true
 			}
 		}
@@ -544,6 +639,9 @@ func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind) boo
 		if adj && p-q > 8 {
 			break
 		}
+	}
+	if memo != nil && !adj && p > memo[k] {
+		memo[k] = p
 	}
 	return false
 }
@@ -575,13 +673,21 @@ func (st *state) skipNounPhrase(q int) int {
 	return e
 }
 
-func zeroWidth(t dictfile.Token) bool {
+func zeroWidth(t *dictfile.Token) bool {
 	return t.Kind == dictfile.Skip || t.Kind == dictfile.Attrib
+}
+
+// boundGroup returns the group a bind field names, or nil.
+func (st *state) boundGroup(gi int) *group {
+	if gi == 0 {
+		return nil
+	}
+	return st.groups[gi-1]
 }
 
 // matchTok matches one pattern token starting at word q and returns the
 // word after it.
-func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
+func (st *state) matchTok(t *dictfile.Token, q int, b *bind) (int, bool) {
 	n := len(st.ws)
 	switch t.Kind {
 	case dictfile.Attrib:
@@ -602,13 +708,29 @@ func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
 		if s == nil {
 			return -1, false
 		}
+		// the longest member that starts here; what members bind is not
+		// kept, so the order they are tried in does not matter
 		best := -1
 		saved := *b
-		for _, m := range s.Members {
-			if e, ok := st.seqRight(m.Tokens, 0, q, true, 0, b); ok && e > best {
+		try := func(m *dictfile.SynsetMember) {
+			if e, ok := st.seqRight(m.Tokens, 0, q, true, 0, b, nil); ok && e > best {
 				best = e
 			}
 			*b = saved
+		}
+		if si := st.c.ix.synsetFirst[t.Text]; si != nil && st.wordAt != nil {
+			for _, mi := range si.other {
+				try(&s.Members[mi])
+			}
+			for _, base := range st.bases[q].forms() {
+				for _, mi := range si.byWord[base] {
+					try(&s.Members[mi])
+				}
+			}
+		} else {
+			for mi := range s.Members {
+				try(&s.Members[mi])
+			}
 		}
 		if best > q {
 			return best, true
@@ -624,14 +746,14 @@ func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
 		g := st.groups[gi]
 		switch t.Kind {
 		case dictfile.Source:
-			b.source = g
+			b.source = gi + 1
 		case dictfile.Target:
-			b.target = g
+			b.target = gi + 1
 		default:
 			if len(g.members) < 2 {
 				return -1, false
 			}
-			b.compound = g
+			b.compound = gi + 1
 			b.compoundAfter = b.after
 		}
 		return g.last, true
@@ -639,7 +761,7 @@ func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
 		best := -1
 		saved := *b
 		for _, alt := range t.Alts {
-			if e, ok := st.seqRight(alt, 0, q, true, 0, b); ok && e > best {
+			if e, ok := st.seqRight(alt, 0, q, true, 0, b, nil); ok && e > best {
 				best = e
 			}
 			*b = saved
@@ -649,7 +771,7 @@ func (st *state) matchTok(t dictfile.Token, q int, b *bind) (int, bool) {
 		}
 	case dictfile.NounPhrase, dictfile.PrepPhrase:
 		// the words of the phrase, in order, a few words apart at most
-		if e, ok := st.seqRight(t.Sub, 0, q, true, 3, b); ok {
+		if e, ok := st.seqRight(t.Sub, 0, q, true, 3, b, nil); ok {
 			return e, true
 		}
 	}
@@ -682,14 +804,24 @@ func isPlural(d, w string) bool {
 }
 
 // hasWords reports whether every word of need occurs in the sentence (as
-// itself or its plural): a quick test before matching a pattern.
-func (st *state) hasWords(need []string) bool {
+// itself or its plural) in words [lo, hi): a quick test before matching a
+// pattern.
+func (st *state) hasWords(need []string, lo, hi int) bool {
 	for _, d := range need {
 		found := false
-		for _, w := range st.ws {
-			if w == d || isPlural(d, w) {
-				found = true
-				break
+		if st.wordAt != nil {
+			for e := st.wordAt[d]; e > 0; e = st.wordNext[e-1].next {
+				if p := int(st.wordNext[e-1].pos); lo <= p && p < hi {
+					found = true
+					break
+				}
+			}
+		} else {
+			for _, w := range st.ws[lo:hi] {
+				if w == d || isPlural(d, w) {
+					found = true
+					break
+				}
 			}
 		}
 		if !found {
@@ -697,6 +829,66 @@ func (st *state) hasWords(need []string) bool {
 		}
 	}
 	return true
+}
+
+// indexWords lists where each word occurs, under the word itself and
+// under every word it is the regular plural of (isPlural), so that a
+// pattern word finds its matches without scanning the sentence.
+func (st *state) indexWords() {
+	n := len(st.ws)
+	st.wordAt = make(map[string]int32, 2*n)
+	st.wordNext = make([]wordPos, 0, 2*n)
+	st.bases = make([]wordForms, n)
+	add := func(k string, q int) {
+		if k == "" {
+			return
+		}
+		f := &st.bases[q]
+		f.f[f.n] = k
+		f.n++
+		if h := st.wordAt[k]; h > 0 && st.wordNext[h-1].pos == int32(q) {
+			return
+		}
+		st.wordNext = append(st.wordNext, wordPos{pos: int32(q), next: st.wordAt[k]})
+		st.wordAt[k] = int32(len(st.wordNext))
+	}
+	for q := n - 1; q >= 0; q-- {
+		w := st.ws[q]
+		add(w, q)
+		m := len(w)
+		if m > 1 && w[m-1] == 'S' {
+			add(w[:m-1], q)
+			if m > 2 && w[m-2] == 'E' {
+				add(w[:m-2], q)
+				if m > 2 && w[m-3] == 'I' {
+					add(w[:m-3]+"Y", q)
+				}
+			}
+		}
+	}
+}
+
+// wordForms are the words a text word matches as a pattern word: itself
+// and the singulars it may be the plural of.
+type wordForms struct {
+	f [4]string
+	n int
+}
+
+func (f *wordForms) forms() []string { return f.f[:f.n] }
+
+// indexGroups sets nextGroup[q] to the first word at or after q where a
+// group starts (past the end when none does).
+func (st *state) indexGroups() {
+	n := len(st.ws)
+	st.nextGroup = make([]int, n+1)
+	next := n + 1
+	for q := n; q >= 0; q-- {
+		if q < n && st.groupAt[q] >= 0 {
+			next = q
+		}
+		st.nextGroup[q] = next
+	}
 }
 
 // maybeVerb reports whether word i may be a verb: by its tag, or for

@@ -4,6 +4,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"dyad/internal/coder"
 	"dyad/internal/nlp"
@@ -22,23 +23,68 @@ func Run(s *suite.Suite, an *nlp.Analyzer) (suite.Report, error) {
 	if err != nil {
 		return suite.Report{}, fmt.Errorf("validate %s: %w", s.Path, err)
 	}
-	rep := s.Score(func(r suite.Record) ([]suite.Coding, error) { return CodeRecord(c, an, r) })
+	// TABARI's FORWARD carries an antecedent for pronouns from one record
+	// to the next of the same story
+	var carry *coder.Antecedent
+	story := ""
+	rep := s.Score(func(r suite.Record) ([]suite.Coding, error) {
+		key := storyKey(r)
+		var from *coder.Antecedent
+		if key != "" && key == story {
+			from = carry
+		}
+		out, next, err := codeRecord(c, an, r, from)
+		carry, story = next, key
+		return out, err
+	})
 	rep.From = "text"
 	return rep, nil
+}
+
+// storyKey returns the story a record belongs to under TABARI's FORWARD
+// switch, or "" when the switch is off. The switch's mask lays over the
+// record's ID: its N characters are the story number, its S characters
+// the sentence number, '*' any character; the leading '^' characters are
+// not part of the ID. A mask that does not fit the ID makes each ID its
+// own story.
+func storyKey(r suite.Record) string {
+	v := strings.Fields(strings.ToUpper(r.Config["FORWARD"]))
+	if len(v) == 0 || len(v) > 1 && v[len(v)-1] == "OFF" || v[0] == "OFF" {
+		return ""
+	}
+	mask := strings.TrimLeft(v[0], "^")
+	if len(mask) != len(r.ID) {
+		return r.ID
+	}
+	var key strings.Builder
+	for i := 0; i < len(mask); i++ {
+		if mask[i] != 'S' {
+			key.WriteByte(r.ID[i])
+		}
+	}
+	return key.String()
 }
 
 // CodeRecord codes one suite record from its text, as one paragraph, with the
 // switches in force at that record. A missing actor is written "---", as the
 // peers write it.
 func CodeRecord(c *coder.Coder, an *nlp.Analyzer, r suite.Record) ([]suite.Coding, error) {
+	out, _, err := codeRecord(c, an, r, nil)
+	return out, err
+}
+
+// codeRecord is CodeRecord with the antecedent carried from the story's
+// previous record; it returns the one to carry to the next.
+func codeRecord(c *coder.Coder, an *nlp.Analyzer, r suite.Record, from *coder.Antecedent) ([]suite.Coding, *coder.Antecedent, error) {
 	o, err := c.Options().With(r.Config)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", r.Pos, err)
+		return nil, nil, fmt.Errorf("%s: %w", r.Pos, err)
 	}
 	text := r.Text
 	sents := an.Sentences(text, []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}})
 	var out []suite.Coding
-	for _, e := range c.WithOptions(o).Code(text, sents, r.Date) {
+	evs, next := c.WithOptions(o).CodeFrom(text, sents, r.Date, from)
+	for _, e := range evs {
 		k := suite.Coding{Source: "---", Target: "---", Code: e.Code}
 		if e.Source != nil {
 			k.Source = e.Source.Code
@@ -48,5 +94,5 @@ func CodeRecord(c *coder.Coder, an *nlp.Analyzer, r suite.Record) ([]suite.Codin
 		}
 		out = append(out, k)
 	}
-	return out, nil
+	return out, next, nil
 }

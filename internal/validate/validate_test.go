@@ -41,3 +41,45 @@ func TestRun(t *testing.T) {
 		t.Errorf("report does not show the failing record and its extra code:\n%s", out.String())
 	}
 }
+
+// TestForward runs a small TABARI suite written here: under FORWARD a
+// pronoun with no actor before it stands for the first actor of the
+// previous record of its story, and for nothing in a new story or with
+// FORWARD off.
+func TestForward(t *testing.T) {
+	s, err := suite.Load("testdata/forward/forward.project")
+	if s == nil || s.Dicts == nil {
+		t.Fatalf("load: %v", err)
+	}
+	an, err := nlp.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(s, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != 5 || rep.Passed != 5 {
+		t.Errorf("records %d passed %d, want 5 and 5; failures %+v", rep.Records, rep.Passed, rep.Failures)
+	}
+}
+
+func TestStoryKey(t *testing.T) {
+	for _, tc := range []struct {
+		id, forward, want string
+	}{
+		{"FRWD-001-002", "^^*****NNN*SSS", "FRWD-001-"},
+		{"FRWD-001-003", "^^*****NNN*SSS", "FRWD-001-"},
+		{"FRWD-001-002", "^^*****NNN*SSS OFF", ""},
+		{"FRWD-001-002", "", ""},
+		{"SHORT-1", "^^*****NNN*SSS", "SHORT-1"},
+	} {
+		r := suite.Record{ID: tc.id, Config: map[string]string{}}
+		if tc.forward != "" {
+			r.Config["FORWARD"] = tc.forward
+		}
+		if got := storyKey(r); got != tc.want {
+			t.Errorf("storyKey(%q, %q) = %q, want %q", tc.id, tc.forward, got, tc.want)
+		}
+	}
+}
