@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"dyad/internal/builtin"
 	"dyad/internal/cameo"
 	"dyad/internal/clean"
 	"dyad/internal/coder"
@@ -29,7 +30,8 @@ type Config struct {
 	KeepTokens bool
 	// PetrarchDicts is a directory of PETRARCH dictionaries (verbs, actors,
 	// agents, discards, issues found by their usual names) or a PETRARCH
-	// config file naming them. Events are coded with them.
+	// config file naming them. Events are coded with them instead of the
+	// built-in dictionaries.
 	PetrarchDicts string
 	// TabariProject is a TABARI .project file naming the dictionaries to
 	// code events with. At most one of PetrarchDicts and TabariProject is set.
@@ -48,7 +50,7 @@ type Pipeline struct {
 	nlp   *nlp.Analyzer
 	cameo *cameo.Table
 	geo   *geo.Gazetteer
-	coder *coder.Coder // nil when no dictionaries are loaded
+	coder *coder.Coder
 }
 
 // New validates cfg and loads what the stages need.
@@ -83,14 +85,14 @@ func New(cfg Config) (*Pipeline, error) {
 		set, err = dictfile.LoadPetrarch(cfg.PetrarchDicts)
 	case cfg.TabariProject != "":
 		set, err = dictfile.LoadTabariProject(cfg.TabariProject)
+	default:
+		set, err = builtin.Dictionaries()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load dictionaries: %w", err)
 	}
-	if set != nil {
-		if p.coder, err = coder.New(set, coder.DefaultOptions()); err != nil {
-			return nil, fmt.Errorf("pipeline: build coder: %w", err)
-		}
+	if p.coder, err = coder.New(set, coder.DefaultOptions()); err != nil {
+		return nil, fmt.Errorf("pipeline: build coder: %w", err)
 	}
 	return p, nil
 }
@@ -102,11 +104,9 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 	if err != nil {
 		return news.Document{}, err
 	}
-	if p.coder != nil {
-		events := p.coder.Code(doc.Text, doc.Sentences, date)
-		events = dateEvents(doc, describeEvents(p.cameo, doc, events))
-		doc.Events = p.placeEvents(doc, events)
-	}
+	events := p.coder.Code(doc.Text, doc.Sentences, date)
+	events = dateEvents(doc, describeEvents(p.cameo, doc, events))
+	doc.Events = p.placeEvents(doc, events)
 	if !p.cfg.KeepTokens {
 		for i := range doc.Sentences {
 			doc.Sentences[i].Tokens = nil
@@ -145,11 +145,8 @@ func (p *Pipeline) analyse(ctx context.Context, a news.Article) (news.Document, 
 
 // Explain codes an article and explains how its coder treated sentence n
 // (every sentence when n < 0): chunks, actors, verbs and patterns tried, and
-// events. It fails when no dictionaries are loaded or n is out of range.
+// events. It fails when n is out of range.
 func (p *Pipeline) Explain(ctx context.Context, a news.Article, n int) ([]coder.Explanation, error) {
-	if p.coder == nil {
-		return nil, fmt.Errorf("explain: no event dictionaries loaded (give PETRARCH dictionaries or a TABARI project)")
-	}
 	doc, date, err := p.analyse(ctx, a)
 	if err != nil {
 		return nil, err

@@ -51,7 +51,7 @@ func TestCodeFile(t *testing.T) {
 	if !strings.Contains(d.Text, "Lavrov") || len(d.Blocks) == 0 || len(d.Sentences) == 0 {
 		t.Errorf("document lacks text, blocks or sentences: %+v", d)
 	}
-	for _, key := range []string{`"events":[]`, `"entities":[]`, `"quotes":[{`, `"places":[{`} {
+	for _, key := range []string{`"events":[{`, `"entities":[]`, `"quotes":[{`, `"places":[{`} {
 		if !strings.Contains(out, key) {
 			t.Errorf("output lacks %s", key)
 		}
@@ -253,8 +253,13 @@ func TestCodeAndExplainWithDictionaries(t *testing.T) {
 			t.Errorf("explanation lacks %q:\n%s", want, out)
 		}
 	}
-	if code, _, _ := dyad(t, "", "explain", "Valmora praised Orinth."); code != 1 {
-		t.Errorf("explain without dictionaries: exit %d, want 1", code)
+	// Without --petrarch-dicts, the built-in dictionaries explain real news.
+	code, out, errOut = dyad(t, "", "explain", "Russia accused Ukraine of shelling the plant.")
+	if code != 0 || !strings.Contains(out, "dyad.verbs.txt:") || !strings.Contains(out, "RUS") {
+		t.Errorf("explain with the built-in dictionaries: exit %d, %s%s", code, out, errOut)
+	}
+	if code, _, _ := dyad(t, "", "explain", "--sentence", "5", "One sentence."); code != 1 {
+		t.Errorf("explain of a missing sentence: exit %d, want 1", code)
 	}
 }
 
