@@ -199,6 +199,9 @@ func (a *analysis) peopleFromTokens() {
 				continue
 			}
 			s, _ := nameRun(ts, 0, k)
+			if s > k { // ts[k] itself is no name word
+				continue
+			}
 			pi := a.pickPerson(a.text[ts[s].Span[0]:ts[k].Span[1]], ts[k].Text, ts[k].Span[0])
 			if pi < 0 {
 				continue
