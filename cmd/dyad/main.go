@@ -3,6 +3,7 @@
 //	dyad code [flags] PATH...   code articles, one JSON object per line
 //	dyad explain TEXT|FILE      say why each sentence was or was not coded
 //	dyad validate SUITE...      score the coder on the peers' validation suites
+//	dyad eval GOLD_DIR          score dyad on annotated articles
 //	dyad bench [flags]          measure throughput on one core
 //	dyad dict check PATH...     check PETRARCH or TABARI dictionaries
 //	dyad version [--json]       print the version
@@ -26,6 +27,7 @@ Usage:
   dyad code [flags] PATH...   code articles (files, directories, - for stdin) to JSON Lines
   dyad explain TEXT|FILE      say why each sentence was or was not coded
   dyad validate SUITE...      score the coder on a PETRARCH .xml suite or a TABARI .project
+  dyad eval GOLD_DIR          score places, times and quotes on annotated articles
   dyad bench [flags]          measure articles/s and sentences/s on one core, and peak memory
   dyad dict check PATH...     check PETRARCH or TABARI dictionaries, every problem as file:line
   dyad version [--json]       print the version
@@ -51,6 +53,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCode(ctx, args[1:], stdin, stdout, stderr)
 	case "explain":
 		return runExplain(ctx, args[1:], stdout, stderr)
+	case "eval":
+		return runEval(ctx, args[1:], stdout, stderr)
 	case "validate":
 		return runValidate(args[1:], stdout, stderr)
 	case "bench":
