@@ -74,6 +74,8 @@ var sentenceTable = []row{
 	{"Iran released a French citizen on Friday.", []string{"IRN FRACVL 0841"}},
 	{"Russia and Ukraine swapped prisoners of war.", []string{"RUS UKR 0841"}},
 	{"Israel withdrew troops from Lebanon.", []string{"ISR LBN 0874"}},
+	{"Ethiopia withdrew its soldiers from Somalia.", []string{"ETH SOM 0874"}},
+	{"Turkey recalled its ambassador from Austria.", []string{"TUR AUT 161"}},
 	{"Armenia withdrew from the agreement with Azerbaijan.", []string{"ARM AZE 161"}},
 	{"The Sri Lankan government lifted the curfew on protesters in Colombo.", []string{"LKAGOV LKAOPP 0813"}},
 	{"Iran allowed inspectors from the IAEA.", []string{"IRN IGOUNOIAE 0862"}},
@@ -132,7 +134,7 @@ var sentenceTable = []row{
 	// 16 reduce relations
 	{"Nicaragua severed diplomatic relations with Taiwan.", []string{"NIC TWN 161"}},
 	{"Niger expelled the French ambassador.", []string{"NER FRAGOV 161"}},
-	{"Algeria recalled its ambassador from France.", []string{"DZA FRAGOV 161"}},
+	{"Algeria recalled its ambassador from France.", []string{"DZA FRA 161"}},
 	{"The European Union imposed sanctions on Belarus.", []string{"IGOEUREEC BLR 163"}},
 	{"Washington sanctioned Russian banks.", []string{"USAGOV RUSBUS 163"}},
 	{"The United States cut aid to Ethiopia.", []string{"USA ETH 162"}},
@@ -207,4 +209,19 @@ var sentenceTable = []row{
 	{"Israeli journalists criticised the Israeli government.", []string{"ISRMED ISRGOV 111"}},
 	{"Iraqi activists condemned Iranian militias.", []string{"IRQOPP IRNREB 111"}},
 	{"The Taliban arrested Afghan journalists in 2020.", []string{"AFGGOVTAL AFGMED 173"}},
+	// clause structure: participles attached to nouns, relative clauses,
+	// passive participles, subjects that are no actors, negation of
+	// compounds, verbs the tagger read as nouns, stacked agents
+	{"The French army has been delivering food to villagers fleeing Boko Haram fighters in Niger.", []string{"FRAMIL ---CVL 073"}},
+	{"Germany condemned the Taliban, which has attacked Pakistan repeatedly since 2007.", []string{"DEU AFGGOVTAL 111", "AFGGOVTAL PAK 190"}},
+	{"Iraq mourned three Iraqi soldiers killed by Islamic State fighters near Mosul on Sunday.", []string{"IRQ IRQMIL 018", "IMGREBISI IRQMIL 190"}},
+	{"Egypt honoured two Egyptian pilots shot down by Libyan rebels.", []string{"LBYREB EGY 195"}},
+	{"The resolution would condemn Syrian officials and impose sanctions on the Syrian army.", nil},
+	{"Smith and Japanese Prime Minister Fumio Kishida met on Friday to discuss trade with Korea.", nil},
+	{"Two Ukrainian reporters were denied entry to Belarus on Monday.", []string{"BLR UKRMED 1721"}},
+	{"India and Japan did not sign a defence agreement.", nil},
+	{"Hamas fighters attacked Israeli soldiers.", []string{"PSEREBHMS ISRMIL 190"}},
+	{"The Kenyan army shot Somali militants.", []string{"KENMIL SOMREB 193"}},
+	{"A Hezbollah spokesman criticised Israel.", []string{"LBNREBHEZGOV ISR 111"}},
+	{"The government criticised Iran.", []string{"---GOV IRN 111"}},
 }

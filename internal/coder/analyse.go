@@ -16,6 +16,7 @@ type unit struct {
 	hasActor    bool
 	pronoun     bool
 	converted   bool              // an agent coded as an actor (CONVERT AGENT)
+	moved       bool              // an agent moved away from the actor after it ("withdrew troops from X")
 	actor       string            // the actor's own code
 	head        *dictfile.Agent   // the last agent joined: the phrase's head noun
 	linked      []*dictfile.Agent // agents joined through "of", "in", "from"
@@ -58,6 +59,7 @@ type state struct {
 	trace     *Explanation
 	scratch   bind
 	discarded bool
+	attach    *attachment // the participle being coded by codeAttached
 	// where each word occurs (PETRARCH only; see indexWords), where the
 	// next group starts, and the failure memo of the pattern side being
 	// matched
@@ -228,7 +230,13 @@ func (st *state) findActors(prev *group) {
 			cur = nil
 			continue
 		}
-		if cur != nil && (m.nested || st.canJoin(cur, m, lastWasAgent)) {
+		if cur != nil && !m.nested && m.kind == kindActor && !cur.hasActor && st.word(cur.last) == "FROM" && st.movedObject(cur.first) {
+			// "withdrew troops from Lebanon": the troops are not Lebanon's
+			cur.moved = true
+			cur = &unit{first: m.first, last: m.last}
+			st.units = append(st.units, cur)
+			st.join(cur, m)
+		} else if cur != nil && (m.nested || st.canJoin(cur, m, lastWasAgent)) {
 			st.join(cur, m)
 		} else {
 			cur = &unit{first: m.first, last: m.last}
@@ -250,6 +258,9 @@ func (st *state) findActors(prev *group) {
 			} else {
 				continue
 			}
+		case u.moved && !u.hasActor:
+			// the object of a verb of movement: not a target
+			continue
 		case !u.hasActor && st.c.opts.ConvertAgent:
 			u.code = "~" + strings.TrimPrefix(compose(u), "---") // "~MIL"
 			u.converted = true

@@ -188,6 +188,13 @@ func TestCode(t *testing.T) {
 		{"compound agents share the actor", "Quorin police and government condemned Velmora.", day, nil, []string{"QRNCOP VEL 122 asserted", "QRNGOV VEL 122 asserted"}},
 		{"compound agents across compound actors", "Police and ministers in Quorin and Tashkai condemned Velmora.", day, nil, []string{"QRNCOP VEL 122 asserted", "QRNGOV VEL 122 asserted", "TSKCOP VEL 122 asserted", "TSKGOV VEL 122 asserted"}},
 		{"caret skips a determiner and an actor", "Velmora celebrated the feast in the Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
+		{"participle attached to a noun", "Velmora condemned Tashkai police attacking Quorin.", day, nil, []string{"VEL TSKCOP 122 asserted", "TSKCOP QRN 190 asserted"}},
+		{"participle of a noun that is no actor", "Velmora has been sending kronas to farmers attacking Quorin.", day, nil, nil},
+		{"relative clause has its antecedent for subject", "Velmora condemned Tashkai, which attacked Quorin.", day, nil, []string{"VEL TSK 122 asserted", "TSK QRN 190 asserted"}},
+		{"relative clause without an actor antecedent", "Velmora condemned the plan, which attacked Quorin.", day, nil, nil},
+		{"passive participle with by", "Velmora condemned Tashkai police attacked by Quorin.", day, nil, []string{"VEL TSKCOP 122 asserted", "QRN TSKCOP 190 asserted"}},
+		{"participle as an adjective", "Velmora condemned the attacked Quorin.", day, nil, []string{"VEL QRN 122 asserted"}},
+		{"coordinated verb shares a subject that is no actor", "The plan would condemn Tashkai and attack Quorin.", day, nil, nil},
 		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 	}
 	for _, tc := range tests {

@@ -76,8 +76,9 @@ func (st *state) codeVerbs() {
 	n := len(st.ws)
 	doneClause := map[int]bool{}
 	var prevSource *group
+	havePrev := false // a verb before set prevSource (nil: a subject that is no actor)
 	for i := 0; i < n; i++ {
-		if st.inUnit[i] || !st.maybeVerb(i) {
+		if st.inUnit[i] || !st.maybeVerb(i) && !st.recoveredVerb(i) {
 			continue
 		}
 		h, ok := st.findVerb(i)
@@ -85,6 +86,21 @@ func (st *state) codeVerbs() {
 			continue
 		}
 		i = h.last - 1
+		if st.prenominal(h) {
+			// "the outlawed party": a participle between a determiner
+			// and its noun is an adjective
+			if st.trace != nil {
+				st.trace.addVerb(st, h, "skipped: a participle used as an adjective")
+			}
+			continue
+		}
+		if noun, ok := st.attached(h); ok {
+			// "rebels fighting X", "pilots shot down by X": a participle
+			// attached to a noun has that noun for its subject (or, passive,
+			// for its target); it is not the clause's verb
+			st.codeAttached(h, noun)
+			continue
+		}
 		cs := st.clauseStart(h.first)
 		coord := st.coordinated(h.first)
 		if !coord && st.adverbialClause(cs) && doneClause[st.outerClause(cs)] {
@@ -102,9 +118,9 @@ func (st *state) codeVerbs() {
 			}
 			continue
 		}
-		coded, src := st.codeVerb(h, cs, coord, prevSource)
-		if src != nil {
-			prevSource = src
+		coded, src, reached := st.codeVerb(h, cs, coord, prevSource, havePrev)
+		if reached && (src != nil || !coord) {
+			prevSource, havePrev = src, true
 		}
 		if coded {
 			doneClause[cs] = true
@@ -211,8 +227,9 @@ func (st *state) aux(h verbHit) auxInfo {
 }
 
 // codeVerb tries the patterns of one verb and codes its events. It
-// reports whether an event was coded and the source it used.
-func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group) (bool, *group) {
+// reports whether an event was coded, the source it used, and whether it
+// got as far as looking for one.
+func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group, havePrev bool) (bool, *group, bool) {
 	ix := st.c.ix
 	var code dictfile.Code
 	rule := ""
@@ -228,6 +245,7 @@ func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group) (boo
 		}
 	}
 	matched := false
+	patNeg := false // the matched pattern holds a negation word
 	var b bind
 	var tried []patternTry
 patterns:
@@ -241,6 +259,7 @@ patterns:
 			}
 			if ok {
 				matched, b, code, rule = true, *nb, cp.p.Code, cp.p.Pos.String()
+				patNeg = hasNegation(cp.p)
 				break patterns
 			}
 		}
@@ -254,10 +273,36 @@ patterns:
 	}
 	if code.IsNull() || code.Active == "" && code.Passive == "" {
 		note("null code: nothing coded")
-		return false, nil
+		return false, nil, false
+	}
+	negated := a.neg >= 0 && !(matched && patNeg && b.lo <= a.neg)
+	modality := "asserted"
+	if a.modal != "" {
+		modality = a.modal
+	}
+	if negated {
+		switch st.c.opts.Negation {
+		case NegationDrop:
+			note("negated: dropped")
+			return true, st.groupIn(cs, h.first, nil), true
+		case NegationMark:
+			modality = "negated"
+		}
 	}
 	// source and target
 	src, tgt, comp := st.boundGroup(b.source), st.boundGroup(b.target), st.boundGroup(b.compound)
+	if st.attach != nil {
+		// a participle attached to a noun (codeAttached)
+		if st.attach.passive {
+			src, tgt = st.attach.agent, st.attach.noun
+		} else {
+			src = st.attach.noun
+			if tgt == nil || tgt == src {
+				tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
+			}
+		}
+		comp = nil
+	}
 	if comp != nil {
 		if b.compoundAfter {
 			tgt = comp
@@ -267,25 +312,44 @@ patterns:
 				tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
 			}
 			if tgt == nil {
-				return st.emitCompound(comp, code, rule, verbOut, a, matched, h), comp
+				return st.emitCompound(comp, code, rule, verbOut, modality, h), comp, true
 			}
 		}
 	}
 	explicit := src != nil || tgt != nil
-	if src == nil {
-		if coord && prevSource != nil && prevSource != tgt {
-			src = prevSource
-		} else {
+	if src == nil && st.attach == nil {
+		switch {
+		case coord && havePrev:
+			// a verb joined to an earlier one shares its subject, even
+			// when that subject is no actor ("the bill would target X and
+			// extend Y")
+			if prevSource != tgt {
+				src = prevSource
+			}
+		case st.relativeClause(cs):
+			// "the PKK, which has waged …": the antecedent is the subject
+			src = st.antecedent(cs)
+			if src == tgt {
+				src = nil
+			}
+		default:
 			src = st.groupIn(cs, h.first, tgt)
-			if src == nil && !st.adverbialClause(cs) {
+			if src == nil && !st.adverbialClause(cs) && !st.nounSubject(cs, a.lo) {
 				src = st.groupIn(0, h.first, tgt)
 			}
 		}
+		if src != nil && !coord && st.partlyUnknown(src, h) {
+			// "Kerry and the Gondor minister met …" with Kerry unknown: a
+			// compound subject with a member that is no actor codes
+			// nothing rather than a wrong dyad
+			note("subject compound with an unknown member: nothing coded")
+			return true, nil, true
+		}
 	}
-	if tgt == nil {
+	if tgt == nil && st.attach == nil {
 		tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
 	}
-	if a.passive && !explicit {
+	if a.passive && st.attach == nil {
 		subject := st.groupIn(cs, h.first, nil)
 		var agent *group
 		for k := h.last; k < len(st.ws); k++ {
@@ -294,28 +358,21 @@ patterns:
 				break
 			}
 		}
-		if agent == nil && st.c.stem {
-			agent = st.groupIn(h.last, st.targetEnd(h.last), subject)
-		}
-		if agent != nil {
-			src, tgt = agent, subject
+		switch {
+		case !explicit:
+			if agent == nil && st.c.stem {
+				agent = st.groupIn(h.last, st.targetEnd(h.last), subject)
+			}
+			if agent != nil {
+				src, tgt = agent, subject
+			}
+		case !st.c.stem && b.source == 0 && b.target > 0 && agent == nil && subject != nil && subject != tgt && tgt.first >= h.last:
+			// "X was denied entry to Y": the pattern's target after a
+			// passive verb is the one who acts, the subject undergoes it
+			src, tgt = tgt, subject
 		}
 	}
 	src, tgt = st.defaultSearch(h, src, tgt)
-	negated := a.neg >= 0 && !(matched && b.lo <= a.neg)
-	modality := "asserted"
-	if a.modal != "" {
-		modality = a.modal
-	}
-	if negated {
-		switch st.c.opts.Negation {
-		case NegationDrop:
-			note("negated: dropped")
-			return true, src
-		case NegationMark:
-			modality = "negated"
-		}
-	}
 	conf := 0.6
 	if matched {
 		conf += 0.2
@@ -329,10 +386,10 @@ patterns:
 	n := st.emit(src, tgt, code, rule, verbOut, modality, conf)
 	if n == 0 {
 		note("no event: missing source or target")
-		return false, src
+		return false, src, true
 	}
 	note("coded")
-	return true, src
+	return true, src, true
 }
 
 // defaultSearch widens the search for a missing source or target when
@@ -370,7 +427,7 @@ func (st *state) defaultSearch(h verbHit, src, tgt *group) (*group, *group) {
 
 // emitCompound codes a '%' pattern: each member of the compound acts on
 // each other one.
-func (st *state) emitCompound(g *group, code dictfile.Code, rule string, v *news.Verb, a auxInfo, matched bool, h verbHit) bool {
+func (st *state) emitCompound(g *group, code dictfile.Code, rule string, v *news.Verb, modality string, h verbHit) bool {
 	n := 0
 	for i, x := range g.members {
 		for j, y := range g.members {
@@ -379,7 +436,7 @@ func (st *state) emitCompound(g *group, code dictfile.Code, rule string, v *news
 			}
 			one := &group{members: []*unit{x}, first: x.first, last: x.last}
 			two := &group{members: []*unit{y}, first: y.first, last: y.last}
-			n += st.emit(one, two, code, rule, v, "asserted", 0.7)
+			n += st.emit(one, two, code, rule, v, modality, 0.7)
 		}
 	}
 	if st.trace != nil {
@@ -911,4 +968,18 @@ func (st *state) maybeVerb(i int) bool {
 		return false
 	}
 	return t == "NN" || t == "NNS" || t == "JJ" || t == "RB" || t == "IN" || t == "VBN"
+}
+
+// hasNegation reports whether a pattern holds words before its verb (the
+// negation it may code, "WON'T *"), not only actor markers: a compound
+// subject bound by '%' does not make a negation part of the pattern.
+func hasNegation(p *dictfile.Pattern) bool {
+	for _, t := range p.Before {
+		switch t.Kind {
+		case dictfile.Source, dictfile.Target, dictfile.Compound, dictfile.Skip, dictfile.Attrib:
+		default:
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,296 @@
+package coder
+
+import (
+	"strings"
+
+	"dyad/internal/dictfile"
+)
+
+// attachment is a participle attached to a noun ("rebels fighting X",
+// "pilots shot down by X"): the noun is its subject, or for a passive
+// participle its target, with the "by" phrase for source.
+type attachment struct {
+	noun, agent *group
+	passive     bool
+}
+
+func isNounTag(t string) bool {
+	return t == "NN" || t == "NNS" || t == "NNP" || t == "NNPS"
+}
+
+// groupEndingAt returns the group whose last word is k-1, or nil.
+func (st *state) groupEndingAt(k int) *group {
+	for _, g := range st.groups {
+		if g.last == k {
+			return g
+		}
+		if g.first >= k {
+			break
+		}
+	}
+	return nil
+}
+
+// prenominal reports whether the one-word verb h is a participle between
+// a determiner and its noun ("the outlawed PKK", "its attacking forces").
+func (st *state) prenominal(h verbHit) bool {
+	if st.c.stem || h.last != h.first+1 {
+		return false
+	}
+	switch st.tag(h.first) {
+	case "VBN", "VBG", "JJ":
+	default:
+		return false
+	}
+	switch st.tag(h.first - 1) {
+	case "DT", "PRP$", "POS":
+	default:
+		return false
+	}
+	k := h.last
+	return k < len(st.ws) && (st.inUnit[k] || isNounTag(st.tag(k)) || strings.HasPrefix(st.tag(k), "JJ"))
+}
+
+// attached reports whether the verb h is a participle that modifies the
+// noun phrase right before it: a present participle, or a past one
+// followed by "by" or coming after the clause's own verb, with no
+// auxiliary. It returns the noun's group (nil when the noun is no actor).
+func (st *state) attached(h verbHit) (attachment, bool) {
+	var at attachment
+	if st.c.stem {
+		return at, false
+	}
+	t := st.tag(h.first)
+	if t != "VBG" && t != "VBN" && t != "VBD" && t != "VBP" {
+		return at, false
+	}
+	k := h.first - 1
+	if k < 0 || isAux(st.ws[k], st.tag(k)) {
+		return at, false
+	}
+	j := k
+	for j >= 0 && j > k-3 && !st.inUnit[j] && isNounTag(st.tag(j)) {
+		j--
+	}
+	var noun *group
+	if j >= 0 && st.inUnit[j] {
+		noun = st.groupEndingAt(j + 1)
+	}
+	if noun == nil && j == k {
+		return at, false // not after a noun
+	}
+	byAt := h.last
+	if t := st.tag(byAt); t == "RP" || t == "RB" && byAt+1 < len(st.ws) && st.ws[byAt+1] == "BY" {
+		byAt++ // "shot down by"
+	}
+	by := byAt < len(st.ws) && st.ws[byAt] == "BY"
+	switch t {
+	case "VBD", "VBP":
+		// a past participle the tagger read as a past tense: only with
+		// "by" and after the clause's verb
+		if !by || !st.verbBefore(h.first, false) {
+			return at, false
+		}
+		at.passive = true
+	case "VBN":
+		if !by && !st.verbBefore(h.first, true) {
+			return at, false
+		}
+		at.passive = true
+	}
+	if noun != nil && !hasActor(noun) {
+		noun = nil
+	}
+	at.noun = noun
+	if at.passive && by {
+		at.agent = st.groupIn(byAt+1, st.targetEnd(byAt+1), noun)
+	}
+	return at, true
+}
+
+func hasActor(g *group) bool {
+	for _, u := range g.members {
+		if u.hasActor || u.pronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBefore reports whether a verb (a finite one when finite) comes
+// before word i in its clause.
+func (st *state) verbBefore(i int, finite bool) bool {
+	for k := st.clauseStart(i); k < i; k++ {
+		if st.inUnit[k] {
+			continue
+		}
+		switch t := st.tag(k); t {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		default:
+			if !finite && isVerbTag(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codeAttached codes a participle attached to a noun (see attached).
+func (st *state) codeAttached(h verbHit, at attachment) {
+	if st.trace != nil && at.noun == nil {
+		st.trace.addVerb(st, h, "participle of a noun that is no actor: nothing coded")
+		return
+	}
+	if at.noun == nil {
+		return
+	}
+	st.attach = &at
+	st.codeVerb(h, st.clauseStart(h.first), false, nil, false)
+	st.attach = nil
+}
+
+// relativeClause reports whether the clause starting at cs is a relative
+// clause: "who"/"which", or "that" right after an actor.
+func (st *state) relativeClause(cs int) bool {
+	if cs <= 0 {
+		return false
+	}
+	switch st.ws[cs-1] {
+	case "WHO", "WHICH":
+		return true
+	case "THAT":
+		return st.antecedent(cs) != nil
+	}
+	return false
+}
+
+// antecedent returns the actor a relative clause starting at cs refers
+// to: the group right before its relative pronoun, or nil.
+func (st *state) antecedent(cs int) *group {
+	k := cs - 1
+	if k > 0 && st.ws[k-1] == "," {
+		k--
+	}
+	return st.groupEndingAt(k)
+}
+
+// nounSubject reports whether a common noun that is no actor stands right
+// before the verb group starting at lo ("the measure would target"): the
+// clause, opened by a clause word ("that", "when"), has a subject, which
+// is not an actor.
+func (st *state) nounSubject(cs, lo int) bool {
+	if cs == 0 || !clauseWords[st.ws[cs-1]] {
+		return false // a clause opened by "and" or a comma may share the subject before
+	}
+	k := lo - 1
+	if k < cs || k < 0 || st.inUnit[k] {
+		return false
+	}
+	t := st.tag(k)
+	return t == "NN" || t == "NNS"
+}
+
+// partlyUnknown reports whether src, the subject of the verb h, is joined
+// by "and" to a proper name that is no actor ("Kerry and the Gondor
+// minister met"), for a verb with compound patterns.
+func (st *state) partlyUnknown(src *group, h verbHit) bool {
+	if src.last > h.first {
+		return false
+	}
+	unknown := func(k int) bool {
+		return k >= 0 && k < len(st.ws) && !st.inUnit[k] && strings.HasPrefix(st.tag(k), "NNP")
+	}
+	if !(src.first >= 2 && st.ws[src.first-1] == "AND" && unknown(src.first-2)) &&
+		!(src.last+1 < h.first && st.ws[src.last] == "AND" && unknown(src.last+1)) {
+		return false
+	}
+	for _, vc := range append([]verbCand{h.cand}, h.more...) {
+		for _, cp := range st.c.ix.patterns[vc.block] {
+			for _, t := range cp.p.Before {
+				if t.Kind == dictfile.Compound {
+					return true
+				}
+			}
+			for _, t := range cp.p.After {
+				if t.Kind == dictfile.Compound {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// recoveredVerb reports whether word i, tagged as a noun or adjective, is
+// where the clause's verb must be: after a complete actor phrase, before
+// a noun phrase, with no other verb in its clause ("the army shot
+// soldiers"). The caller checks that it is a dictionary verb.
+func (st *state) recoveredVerb(i int) bool {
+	if st.c.stem || i == 0 || i+1 >= len(st.ws) {
+		return false
+	}
+	switch st.tag(i) {
+	case "NN", "NNS", "JJ":
+	default:
+		return false
+	}
+	if w := st.s.Tokens[i].Text; w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	if !st.inUnit[i-1] || st.groupEndingAt(i) == nil {
+		return false
+	}
+	switch t := st.tag(i + 1); {
+	case st.inUnit[i+1], t == "DT", t == "PRP$", t == "CD", strings.HasPrefix(t, "JJ"), isNounTag(t):
+	default:
+		return false
+	}
+	lo := st.clauseStart(i)
+	for k := lo; k < len(st.ws); k++ {
+		if k > i && st.bound[k] {
+			break
+		}
+		if k == i || st.inUnit[k] {
+			continue
+		}
+		if t := st.tag(k); isVerbTag(t) || t == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// movementWords are the verbs that move their object away from a place:
+// their object followed by "from X" does not belong to X ("withdrew
+// troops from Lebanon", "recalled its ambassador from Paris").
+var movementWords = wordSet(`WITHDRAW WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING
+		RECALL RECALLS RECALLED RECALLING PULL PULLS PULLED PULLING
+		EVACUATE EVACUATES EVACUATED EVACUATING EXPEL EXPELS EXPELLED EXPELLING
+		REMOVE REMOVES REMOVED REMOVING REDEPLOY REDEPLOYS REDEPLOYED REDEPLOYING
+		MOVE MOVES MOVED MOVING RELOCATE RELOCATES RELOCATED RELOCATING
+		EXTRACT EXTRACTS EXTRACTED EXTRACTING RETRIEVE RETRIEVED BRING BRINGS BROUGHT BRINGING`)
+
+// wordSet returns the set of the words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// movedObject reports whether the agent phrase starting at word first is
+// the object of a verb of movement.
+func (st *state) movedObject(first int) bool {
+	k := first - 1
+	for n := 0; k >= 0 && n < 3; n++ {
+		switch st.tag(k) {
+		case "DT", "PRP$", "CD", "JJ", "JJR", "JJS":
+			k--
+			continue
+		}
+		break
+	}
+	return k >= 0 && movementWords[st.ws[k]]
+}
