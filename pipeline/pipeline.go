@@ -104,7 +104,7 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 	if err != nil {
 		return news.Document{}, err
 	}
-	events := p.coder.Code(doc.Text, doc.Sentences, date)
+	events := p.coder.Code(doc.Text, codingSentences(doc), date)
 	events = dateEvents(doc, describeEvents(p.cameo, doc, events))
 	doc.Events = p.placeEvents(doc, events)
 	if !p.cfg.KeepTokens {
@@ -155,7 +155,7 @@ func (p *Pipeline) Explain(ctx context.Context, a news.Article, n int) ([]coder.
 		return nil, fmt.Errorf("explain: sentence %d does not exist: the article has %d sentences (0 to %d)", n, len(doc.Sentences), len(doc.Sentences)-1)
 	}
 	var out []coder.Explanation
-	for i, s := range doc.Sentences {
+	for i, s := range codingSentences(doc) {
 		if n < 0 || i == n {
 			out = append(out, p.coder.Explain(doc.Text, s, i, date))
 		}
