@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"unicode"
 
 	"dyad/internal/dictfile"
 	"dyad/news"
@@ -59,7 +60,10 @@ type state struct {
 	trace     *Explanation
 	scratch   bind
 	discarded bool
-	attach    *attachment // the participle being coded by codeAttached
+	// the verb being coded follows a determiner: only a pattern codes it
+	patternOnly bool
+	caps        bool        // the sentence has no lower-case letter (TABARI's all-capitals text)
+	attach      *attachment // the participle being coded by codeAttached
 	// where each word occurs (PETRARCH only; see indexWords), where the
 	// next group starts, and the failure memo of the pattern side being
 	// matched
@@ -115,6 +119,7 @@ var beWords = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true
 // analyse codes one sentence. prev is the last actor of the previous
 // sentence, for pronouns.
 func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *group, tr *Explanation) *state {
+	s = c.opts.Commas.deleteClauses(s)
 	return c.analyseWords(text, s, words(s.Tokens, make([]string, 0, len(s.Tokens))), d, prev, tr)
 }
 
@@ -123,6 +128,7 @@ func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *gr
 func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, tr *Explanation) *state {
 	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil}
 	st.ws = ws
+	st.caps = c.stem && allCaps(s.Tokens)
 	if disc, story := c.ix.discard(st.ws); disc != nil {
 		if tr != nil {
 			kind := "sentence"
@@ -133,7 +139,7 @@ func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictf
 		}
 		return st
 	}
-	if c.opts.MinWords > 0 && len(st.ws) < c.opts.MinWords {
+	if c.opts.MinWords > 0 && countWords(s.Tokens) < c.opts.MinWords {
 		if tr != nil {
 			tr.Notes = append(tr.Notes, "too few words")
 		}
@@ -151,6 +157,41 @@ func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictf
 	st.indexGroups()
 	st.codeVerbs()
 	return st
+}
+
+// countWords counts the words of tokens as TABARI does: punctuation is
+// no word and a clitic ("'s", "n't") is part of the word before it.
+func countWords(toks []news.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Text == "" || t.Text[0] == '\'' || strings.HasPrefix(strings.ToLower(t.Text), "n'") {
+			continue
+		}
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// allCaps reports whether tokens hold letters and no lower-case one: text
+// set in capitals, whose tags and capitalisation say nothing.
+func allCaps(toks []news.Token) bool {
+	letters := false
+	for _, t := range toks {
+		for _, r := range t.Text {
+			switch {
+			case unicode.IsLower(r):
+				return false
+			case unicode.IsUpper(r):
+				letters = true
+			}
+		}
+	}
+	return letters
 }
 
 func (st *state) tag(i int) string {

@@ -73,7 +73,8 @@ type Options struct {
 	Negation Negation
 	// OneEventPerStory keeps only the first event of a story.
 	OneEventPerStory bool
-	// MinWords skips sentences with fewer words (TABARI's MINIMUM WORDS).
+	// MinWords skips sentences with fewer words, punctuation not counted
+	// and clitics part of their word (TABARI's MINIMUM WORDS).
 	MinWords int
 	// DefaultSource and DefaultTarget code a missing source or target
 	// (TABARI's DEFAULT option); empty means none.
@@ -94,6 +95,8 @@ type Options struct {
 	ConvertAgent bool
 	// Dialect selects the matching rules; DialectAuto decides from the set.
 	Dialect Dialect
+	// Commas deletes comma-delimited clauses of some lengths before coding.
+	Commas Commas
 	// MaxEventsPerSentence caps the events of one sentence; 0 means no cap.
 	MaxEventsPerSentence int
 }
@@ -158,10 +161,22 @@ func (o Options) With(config map[string]string) (Options, error) {
 				return o, fmt.Errorf("coder: option %s: %w", k, err)
 			}
 			o.ConvertAgent = b
+		case "comma", "comma_min", "comma_max", "comma_bmin", "comma_bmax", "comma_emin", "comma_emax":
+			var err error
+			if key == "comma" {
+				o.Commas, err = parseCommas(o.Commas, val)
+			} else if n, e := strconv.Atoi(val); e != nil {
+				err = e
+			} else {
+				o.Commas.set(strings.TrimPrefix(key, "comma_"), n)
+			}
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
 		case "default", "set: default":
 			o.DefaultSource, o.DefaultTarget, o.DefaultSourcePrior, o.DefaultTargetAfter = parseDefault(val)
 		default:
-			// Layout, output and parser switches (comma_*, new_actor_length,
+			// Layout, output and parser switches (new_actor_length,
 			// stop_on_error, FORWARD, OUTPUT, COMPLEX, …) do not change what
 			// dyad codes.
 		}
@@ -314,7 +329,11 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		if sentDiscard[i] != nil {
 			continue
 		}
-		st := c.analyseWords(text, &sentences[i], ws[i], d, prev, nil)
+		sent, w := &sentences[i], ws[i]
+		if ns := c.opts.Commas.deleteClauses(sent); ns != sent {
+			sent, w = ns, words(ns.Tokens, nil)
+		}
+		st := c.analyseWords(text, sent, w, d, prev, nil)
 		evs := st.events
 		if c.opts.CodeBySentence && len(evs) > 1 {
 			// the events of the sentence's first coded verb

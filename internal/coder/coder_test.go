@@ -38,6 +38,12 @@ PROMISE
 --- WARN [160] ---
 WARN
 - WON'T * [164]
+--- SHOULD [---] ---
+SHOULD
+- URGED * ATTACK [195]
+--- VOICE [020] ---
+VOICE
+- RAISED ITS * [042]
 --- CELEBRATE [040] ---
 CELEBRATE
 - * FEAST IN ^ + [045]
@@ -195,6 +201,15 @@ func TestCode(t *testing.T) {
 		{"passive participle with by", "Velmora condemned Tashkai police attacked by Quorin.", day, nil, []string{"VEL TSKCOP 122 asserted", "QRN TSKCOP 190 asserted"}},
 		{"participle as an adjective", "Velmora condemned the attacked Quorin.", day, nil, []string{"VEL QRN 122 asserted"}},
 		{"coordinated verb shares a subject that is no actor", "The plan would condemn Tashkai and attack Quorin.", day, nil, nil},
+		{"tabari: a modal may be a dictionary verb", "Velmora urged Tashkai should attack Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 195 asserted"}},
+		{"tabari: a noun after a determiner is a verb where a pattern names the words before it", "Velmora raised its voice for Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 042 asserted"}},
+		{"tabari: a noun after a determiner has no bare code", "Velmora lowered its voice for Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, nil},
+		{"tabari: text in capitals", "VELMORA CONDEMNED TASHKAI ON MONDAY.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL TSK 122 asserted"}},
+		{"minimum words count words, not clitics or punctuation", "Tashkai's police condemned Quorin.", day, &Options{RequireDyad: true, MinWords: 5}, nil},
+		{"comma clauses of the set lengths are deleted", "Velmora condemned Tashkai, as it said on Monday, the Quorin police warned.", day, &Options{Commas: Commas{Min: 2, Max: 6, EMin: 2, EMax: 4}}, []string{"VEL TSK 122 asserted"}},
+		{"comma clauses: a longer terminal clause is kept", "Velmora condemned Tashkai, the Quorin police warned.", day, &Options{Commas: Commas{EMin: 2, EMax: 2}}, []string{"VEL TSK 122 asserted", "QRNCOP - 160 asserted"}},
+		{"comma clauses: an initial clause", "On Monday at dawn, Velmora condemned Tashkai.", day, &Options{RequireDyad: true, Commas: Commas{BMin: 2, BMax: 4}}, []string{"VEL TSK 122 asserted"}},
+		{"comma clauses: a comma between adjectives delimits none", "Velmora condemned brutal, cruel attacks by Quorin.", day, &Options{RequireDyad: true, Commas: Commas{BMin: 1, BMax: 4}}, []string{"VEL QRN 122 asserted"}},
 		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 	}
 	for _, tc := range tests {
@@ -268,7 +283,11 @@ func TestOptionsWith(t *testing.T) {
 		{"convert agent", map[string]string{"CONVERT AGENT": "TRUE"}, Options{ConvertAgent: true}, false},
 		{"code by sentence", map[string]string{"CODE": "SENTENCE"}, Options{CodeBySentence: true}, false},
 		{"code all", map[string]string{"CODE": "ALL"}, Options{}, false},
-		{"ignored switch", map[string]string{"comma_max": "8"}, Options{}, false},
+		{"ignored switch", map[string]string{"new_actor_length": "8"}, Options{}, false},
+		{"petrarch comma switch", map[string]string{"comma_max": "8", "comma_emin": "2"}, Options{Commas: Commas{Max: 8, EMin: 2}}, false},
+		{"tabari comma option", map[string]string{"COMMA": "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"}, Options{Commas: Commas{Min: 4, Max: 6, EMin: 3, EMax: 6, BMin: 3, BMax: 8}}, false},
+		{"tabari comma off", map[string]string{"COMMA": "OFF"}, Options{}, false},
+		{"bad comma option", map[string]string{"COMMA": "MIN = four"}, Options{}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -78,13 +78,18 @@ func (st *state) codeVerbs() {
 	var prevSource *group
 	havePrev := false // a verb before set prevSource (nil: a subject that is no actor)
 	for i := 0; i < n; i++ {
-		if st.inUnit[i] || !st.maybeVerb(i) && !st.recoveredVerb(i) {
+		if st.inUnit[i] {
+			continue
+		}
+		maybe, patternOnly := st.maybeVerb(i)
+		if !maybe && !st.recoveredVerb(i) {
 			continue
 		}
 		h, ok := st.findVerb(i)
 		if !ok {
 			continue
 		}
+		st.patternOnly = patternOnly && !st.recoveredVerb(i)
 		i = h.last - 1
 		if st.prenominal(h) {
 			// "the outlawed party": a participle between a determiner
@@ -263,6 +268,13 @@ patterns:
 				break patterns
 			}
 		}
+	}
+	if st.patternOnly && !(matched && patNeg) {
+		note := "a noun after a determiner: a verb only where a pattern names the words before it"
+		if st.trace != nil {
+			st.trace.addVerbTried(st, h, tried, note)
+		}
+		return false, nil, false
 	}
 	a := st.aux(h)
 	verbOut := &news.Verb{Text: st.text[st.span(h.first, h.last)[0]:st.span(h.first, h.last)[1]], Span: st.span(h.first, h.last)}
@@ -950,24 +962,35 @@ func (st *state) indexGroups() {
 
 // maybeVerb reports whether word i may be a verb: by its tag, or for
 // TABARI dictionaries, as TABARI decides without tags, any word that is
-// not capitalised (after the first) and does not follow a determiner.
-func (st *state) maybeVerb(i int) bool {
+// not capitalised (after the first) and does not follow a determiner,
+// modals included ("SHOULD" may be a verb entry). In text set in capitals
+// neither tags nor capitals say anything: any word may be a verb. A word
+// after a determiner ("raised its voice") is a noun, but TABARI, which has
+// no tags, takes it for a verb where one of its patterns matches: such a
+// word is a verb only for its patterns that name the words before it
+// ("RECENTLY RAISED ITS *"; patternOnly), never for its bare code nor for
+// a pattern of the words after it ("its resumption of ties" is a noun).
+func (st *state) maybeVerb(i int) (ok, patternOnly bool) {
 	t := st.tag(i)
 	if isVerbTag(t) {
-		return true
+		return true, false
 	}
 	if !st.c.stem {
-		return false
+		return false, false
+	}
+	det := false
+	switch st.word(i - 1) {
+	case "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER":
+		det = true
+	}
+	if st.caps {
+		return true, det
 	}
 	w := st.s.Tokens[i].Text
 	if w == "" || i > 0 && w[0] >= 'A' && w[0] <= 'Z' {
-		return false
+		return false, false
 	}
-	switch st.word(i - 1) {
-	case "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER":
-		return false
-	}
-	return t == "NN" || t == "NNS" || t == "JJ" || t == "RB" || t == "IN" || t == "VBN"
+	return t == "NN" || t == "NNS" || t == "JJ" || t == "RB" || t == "IN" || t == "VBN" || t == "MD", det
 }
 
 // hasNegation reports whether a pattern holds words before its verb (the
