@@ -42,6 +42,10 @@ type mention struct {
 	confidence float64
 	qualifier  int // index of the mention qualifying this one, -1 if none
 	drop       bool
+	// wantContext is set on a mention dropped only for want of context
+	// ("turn Georgia into"); a mention of the same name taken elsewhere
+	// in the article brings it back.
+	wantContext bool
 }
 
 // Find returns the places named in text, in text order. sentences, if
@@ -72,6 +76,19 @@ func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []ne
 	for k := range ms {
 		g.judge(text, words, ms, k)
 	}
+	// One sense per article: an ambiguous name taken in context once is
+	// taken everywhere ("TBILISI, Georgia" … "turn Georgia into").
+	taken := map[string]bool{}
+	for k := range ms {
+		if !ms[k].drop {
+			taken[normKey(text[ms[k].start:ms[k].end])] = true
+		}
+	}
+	for k := range ms {
+		if m := &ms[k]; m.wantContext && taken[normKey(text[m.start:m.end])] {
+			m.drop, m.placeness = false, 0.6
+		}
+	}
 	// Countries of the article: the dateline, the actors, and the mentions
 	// resolved without context in a first pass.
 	bias := map[string]float64{}
@@ -94,13 +111,34 @@ func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []ne
 	for a3, v := range article {
 		bias[a3] += v
 	}
+	for k := range ms {
+		if !ms[k].drop {
+			g.resolve(ms, k, bias)
+		}
+	}
+	// The dateline's place stands for its name in the rest of the article
+	// ("PARIS, Texas" … "the courthouse in Paris"), unless a mention has a
+	// qualifier of its own ("Paris, France").
+	if d := datelineMention(text, ms); d >= 0 {
+		key := normKey(text[ms[d].start:ms[d].end])
+		for k := range ms {
+			m := &ms[k]
+			if k == d || m.drop || m.qualifier >= 0 || normKey(text[m.start:m.end]) != key {
+				continue
+			}
+			for _, r := range m.refs {
+				if r.e == ms[d].best {
+					m.best = r.e
+				}
+			}
+		}
+	}
 	var out []news.Place
 	for k := range ms {
 		m := &ms[k]
 		if m.drop {
 			continue
 		}
-		g.resolve(ms, k, bias)
 		e := g.entries[m.best]
 		p := news.Place{
 			Text: text[m.start:m.end], Span: news.Span{m.start, m.end},
@@ -291,6 +329,12 @@ func capitalised(text string, ws []word) bool {
 		if unicode.IsUpper(r) || (k > 0 && unicode.IsDigit(r)) {
 			continue
 		}
+		// "d'Azur", "l'Aquila": an elided particle before a capital
+		if k > 0 && len(s) > 2 && (s[1] == '\'' || strings.HasPrefix(s[1:], "\u2019")) && particles[strings.ToLower(s[:1])] {
+			if rest := strings.TrimPrefix(strings.TrimPrefix(s[1:], "'"), "\u2019"); unicode.IsUpper(decode(rest)) {
+				continue
+			}
+		}
 		if k == 0 || !particles[strings.ToLower(s)] {
 			return false
 		}
@@ -370,7 +414,11 @@ var (
 		"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
 		"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 		"saturday": true, "sunday": true, "hamas": true, "hezbollah": true, "amal": true, "fatah": true,
-		"taliban": true, "houthis": true, "isis": true, "isil": true, "daesh": true, "wagner": true}
+		"taliban": true, "houthis": true, "isis": true, "isil": true, "daesh": true, "wagner": true,
+		// compass words name a part of whatever the text speaks of ("the
+		// North", "Western officials"), not the division so named
+		"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+		"eastern": true, "western": true, "central": true}
 	// commonWords are sentence-initial words that are places only when
 	// tagged as proper nouns.
 	commonWords = map[string]bool{"nice": true, "reading": true, "mobile": true, "split": true, "bath": true,
@@ -442,7 +490,8 @@ func (g *Gazetteer) judge(text string, words []word, ms []mention, k int) {
 	allCaps := strings.ToUpper(s) == s && strings.ToLower(s) != s
 	// All-capital short words are codes or acronyms; only listed forms
 	// (US, UK, UAE, DRC) and datelines pass.
-	if allCaps && !multi && utf8.RuneCountInString(s) <= 4 && !strings.Contains(s, ".") {
+	dateline := allCaps && (m.i == 0 || first.first) && datelineAfter(text[m.end:])
+	if allCaps && !multi && utf8.RuneCountInString(s) <= 4 && !strings.Contains(s, ".") && !dateline {
 		ok := false
 		for _, r := range m.refs {
 			if r.kind == refName && g.entries[r.e].feature == FeatureCountry {
@@ -487,6 +536,23 @@ func (g *Gazetteer) judge(text string, words []word, ms []mention, k int) {
 			}
 		}
 	}
+	if m.j < len(words) {
+		n := words[m.j]
+		ns := text[n.start:n.end]
+		gap := strings.TrimSpace(text[m.end:n.start])
+		// "Lamar County" when the gazetteer has no such county: the town
+		// of the same name is the wrong place, so the name is left out.
+		if n.sent == first.sent && gap == "" && countyWords[ns] {
+			m.drop = true
+			return
+		}
+		// A demonym before a capitalised word that is no office or body
+		// of a state names a party or a company ("Georgian Dream").
+		if onlyDemonym && n.sent == first.sent && gap == "" && isCap(ns) && !afterOK[ns] && !g.isPlaceWord(ns) && !allCaps {
+			m.drop = true
+			return
+		}
+	}
 	if m.j < len(words) && !onlyDemonym {
 		n := words[m.j]
 		gap := text[m.end:n.start]
@@ -499,7 +565,7 @@ func (g *Gazetteer) judge(text string, words []word, ms []mention, k int) {
 	// Context: a locative before, a qualifier, a possessive after, or the
 	// dateline at the start of the text.
 	if !m.context {
-		m.context = locativeBefore(text, words, m.i) || possessiveAfter(text, m.end) || (allCaps && m.i == 0)
+		m.context = locativeBefore(text, words, m.i) || possessiveAfter(text, m.end) || (allCaps && m.i == 0) || dateline
 	}
 	m.placeness = 0.95
 	needContext := ambiguous[lower] || altOnly || smallOnly
@@ -509,13 +575,34 @@ func (g *Gazetteer) judge(text string, words []word, ms []mention, k int) {
 	case needContext && !m.context:
 		// a listed neighbour place ("Syria, Jordan and Iraq") also counts
 		if !listedWithPlace(text, ms, k) {
-			m.drop = true
+			m.drop, m.wantContext = true, true
 			return
 		}
 		m.placeness = 0.6
 	case needContext:
 		m.placeness = 0.8
 	}
+}
+
+// countyWords follow the name of a second-level division.
+var countyWords = map[string]bool{"County": true, "Parish": true, "Borough": true}
+
+// isPlaceWord reports whether s is itself a place name or demonym
+// ("Russian Syrian", "Iraqi Kurdistan").
+func (g *Gazetteer) isPlaceWord(s string) bool {
+	_, ok := g.index[normKey(s)]
+	return ok
+}
+
+// datelineAfter reports whether rest, the text after an all-capital name,
+// continues a dateline: a comma, an agency in brackets or a dash.
+func datelineAfter(rest string) bool {
+	for _, p := range []string{",", " (", " -", " –", " —"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDemonym reports whether a single word is a demonym ("Russian"), which
@@ -611,6 +698,32 @@ func (g *Gazetteer) datelineCountry(dl string) string {
 	return ps[len(ps)-1].Country
 }
 
+// famous is the prior a place gains from many alternate names, and
+// cityBias the weight of an article country for a city (a country or
+// region takes twice its country's weight): a country named in the article
+// speaks for its own name far more than for each of its towns.
+const (
+	famous   = 1.0
+	cityBias = 0.8
+)
+
+// datelineMention returns the index of the mention that opens a dateline
+// (all capitals, first of its paragraph, followed by a comma, agency or
+// dash), or -1.
+func datelineMention(text string, ms []mention) int {
+	for k := range ms {
+		m := ms[k]
+		s := text[m.start:m.end]
+		if m.drop || !isAllCaps(s) || !datelineAfter(text[m.end:]) {
+			continue
+		}
+		if m.start == 0 || text[m.start-1] == '\n' {
+			return k
+		}
+	}
+	return -1
+}
+
 // prior is an entry's score before context: features, population, capitals.
 func (g *Gazetteer) prior(r ref) float64 {
 	e := g.entries[r.e]
@@ -627,9 +740,17 @@ func (g *Gazetteer) prior(r ref) float64 {
 		if e.capital {
 			s += 0.7
 		}
+		// Fame: a place the world names in many languages (Genève:
+		// Geneva, Genf, Ginevra …) outranks a namesake of a few thousand
+		// people known only locally.
+		s += famous * float64(min(e.nalt, 24)) / 24
 	}
 	if r.kind == refAlt {
-		s -= 0.7
+		if e.nalt >= 12 {
+			s -= 0.1 // an exonym of a famous place ("Geneva")
+		} else {
+			s -= 0.7
+		}
 	}
 	return s
 }
@@ -650,7 +771,17 @@ func (g *Gazetteer) resolve(ms []mention, k int, bias map[string]float64) {
 		s := g.prior(r)
 		e := g.entries[r.e]
 		if e.a3 != "" {
-			s += 2 * math.Min(bias[e.a3], 1.5)
+			w := 2.0
+			if e.feature == FeatureCity {
+				w = cityBias
+			}
+			s += w * math.Min(bias[e.a3], 1.5)
+			// a city named as its own province ("Valparaiso", "Mendoza")
+			// is what news means by the name: it takes the province's
+			// weight and a little more
+			if e.feature == FeatureCity && g.inNamesake(e, m.refs) {
+				s += (2-w)*math.Min(bias[e.a3], 1.5) + 0.2
+			}
 		}
 		if qual != nil {
 			if g.containedBy(e, qual) {
@@ -678,6 +809,18 @@ func (g *Gazetteer) resolve(ms []mention, k int, bias map[string]float64) {
 	m.best = cands[0].e
 	m.score = cands[0].score
 	m.confidence = math.Max(0.05, math.Min(0.99, m.placeness/sum))
+}
+
+// inNamesake reports whether city e lies in a first-level division that is
+// also among refs.
+func (g *Gazetteer) inNamesake(e entry, refs []ref) bool {
+	for _, r := range refs {
+		a := g.entries[r.e]
+		if r.kind != refDemonym && a.feature == FeatureAdmin1 && a.cc == e.cc && a.admin1 == e.admin1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *Gazetteer) containedBy(e entry, qual []ref) bool {

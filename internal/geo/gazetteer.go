@@ -40,6 +40,7 @@ type entry struct {
 	pop      int64
 	id       int32 // GeoNames id, 0 if none
 	capital  bool  // national capital
+	nalt     uint8 // alternate names kept (at most 255): how widely the world names it
 }
 
 // refKind says how a name refers to its entry.
@@ -243,6 +244,7 @@ func (g *Gazetteer) placeRow(c []string) error {
 	g.entries = append(g.entries, e)
 	g.addName(c[1], ref{i, refName})
 	if c[2] != "" {
+		g.entries[i].nalt = uint8(min(255, strings.Count(c[2], "|")+1))
 		for j, a := range strings.Split(c[2], "|") {
 			k := refAlt
 			if j == 0 && foldASCII(c[1]) == a {

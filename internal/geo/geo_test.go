@@ -64,6 +64,21 @@ func TestFind(t *testing.T) {
 		{"dateline caps", "DAMASCUS - Syrian troops advanced.", Hint{Dateline: "DAMASCUS"}, []want{{"DAMASCUS", "SYR", "city"}, {"Syrian", "SYR", "country"}}, nil},
 		{"possessive", "Crowds gathered along Nice’s seaside promenade.", Hint{}, []want{{"Nice", "FRA", "city"}}, nil},
 		{"buildings", "The White House and the Kremlin disagreed.", Hint{}, nil, []string{"White House", "Kremlin"}},
+		{"fame over article country", "U.S. envoys met in Chicago and then flew to Geneva for talks.", Hint{}, []want{{"Geneva", "CHE", "city"}}, nil},
+		{"ocean over a small town", "Americans and Australians patrol the Pacific together.", Hint{}, []want{{"Pacific", "", "water"}}, nil},
+		{"dateline place for its name", "PARIS, Texas - Voters queued in Paris on Monday.", Hint{Dateline: "PARIS, Texas"}, []want{{"PARIS", "USA", "city"}, {"Paris", "USA", "city"}}, nil},
+		{"own qualifier beats dateline", "PARIS, Texas - Mail came from Paris, France.", Hint{Dateline: "PARIS, Texas"}, []want{{"PARIS", "USA", "city"}, {"Paris", "FRA", "city"}}, nil},
+		{"short dateline", "\nROME, May 2 - Talks ended.", Hint{Dateline: "ROME"}, []want{{"ROME", "ITA", "city"}}, nil},
+		{"ambiguous dateline", "Floods\n\nNICE (AFP) - Rain fell for hours.", Hint{Dateline: "NICE"}, []want{{"NICE", "FRA", "city"}}, nil},
+		{"one sense per article", "Riots spread in Georgia. Officials vowed to keep Georgia calm.", Hint{}, []want{{"Georgia", "GEO", "country"}}, nil},
+		{"county not in gazetteer", "Votes were counted in Lamar County overnight.", Hint{}, nil, []string{"Lamar", "Lamar County"}},
+		{"compass words", "Western diplomats said the North had fired again.", Hint{}, nil, []string{"Western", "North"}},
+		{"demonym in a party name", "Leaders of Georgian Dream met Russian envoys.", Hint{}, []want{{"Russian", "RUS", "country"}}, []string{"Georgian"}},
+		{"demonym before an office", "The Georgian Foreign Ministry protested.", Hint{}, []want{{"Georgian", "GEO", "country"}}, nil},
+		{"rivers and valleys", "Shells fell in the Bekaa Valley and along the Litani River and the Niger River.", Hint{}, []want{{"Bekaa Valley", "LBN", "region"}, {"Litani River", "LBN", "water"}, {"Niger River", "", "water"}}, nil},
+		{"elided particle", "Tourists left the Cote d'Azur early.", Hint{}, []want{{"Cote d'Azur", "FRA", "region"}}, nil},
+		{"short country name and demonym", "PNG and a Fijian minister signed.", Hint{}, []want{{"PNG", "PNG", "country"}, {"Fijian", "FJI", "country"}}, nil},
+		{"city named as its province", "Trucks waited in Mendoza, where Argentina and Argentine police ran checks.", Hint{}, []want{{"Mendoza", "ARG", "city"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,9 @@ type res struct {
 	hour   int
 	anchor time.Time
 	lo, hi time.Time
+	// vhi is the last day of a range's value (its first is anchor); start
+	// and end (lo, hi) may be narrower ("the early 1990s").
+	vhi time.Time
 }
 
 // date makes a UTC midnight; out-of-range parts are normalised by time.Date.
@@ -98,7 +101,7 @@ func yearRes(y int) res {
 }
 
 func rangeRes(lo, hi time.Time, sub grain) res {
-	return res{grain: gRange, sub: sub, anchor: lo, lo: lo, hi: hi}
+	return res{grain: gRange, sub: sub, anchor: lo, lo: lo, hi: hi, vhi: hi}
 }
 
 func decadeRes(y int) res {
@@ -124,7 +127,11 @@ const (
 	pLate
 )
 
-// applyPart narrows r to its early, middle or late part.
+// applyPart narrows r to its early, middle or late part. As TIMEX3 does
+// (a "mod" of START, MID or END), the value stays at the grain of what is
+// modified ("late October" is 2023-10, "early next week" 2016-W29, "the
+// early 1990s" 1990/1999); only start and end cover the part: days 1–10,
+// 11–20 and 21–end of a month, thirds of a year or decade, parts of a week.
 func applyPart(p part, r res) res {
 	third := func(lo, hi int) (int, int) {
 		switch p {
@@ -134,6 +141,9 @@ func applyPart(p part, r res) res {
 			return lo + (hi-lo)/3 + 1, lo + 2*(hi-lo)/3
 		}
 		return lo + 2*(hi-lo)/3 + 1, hi
+	}
+	if r.unit == uDay || r.unit == uOther {
+		return r
 	}
 	switch r.unit {
 	case uWeek:
@@ -145,7 +155,6 @@ func applyPart(p part, r res) res {
 			a, b = 3, 6
 		}
 		r.lo, r.hi = r.anchor.AddDate(0, 0, a), r.anchor.AddDate(0, 0, b)
-		r.unit = uOther
 	case uMonth:
 		y, m := r.anchor.Year(), int(r.anchor.Month())
 		var a, b int
@@ -157,16 +166,17 @@ func applyPart(p part, r res) res {
 		default:
 			a, b = 21, r.hi.Day()
 		}
-		r = rangeRes(date(y, m, a), date(y, m, b), gDay)
+		r.lo, r.hi = date(y, m, a), date(y, m, b)
 	case uYear:
 		y := r.anchor.Year()
 		a, b := third(1, 12)
-		r = rangeRes(date(y, a, 1), date(y, b+1, 0), gMonth)
+		r.lo, r.hi = date(y, a, 1), date(y, b+1, 0)
 	case uDecade:
 		y := r.anchor.Year()
 		a, b := third(0, 9)
-		r = rangeRes(date(y+a, 1, 1), date(y+b, 12, 31), gYear)
+		r.lo, r.hi = date(y+a, 1, 1), date(y+b, 12, 31)
 	}
+	r.unit = uOther
 	return r
 }
 
@@ -275,7 +285,7 @@ func inYears(t time.Time) bool { y := t.Year(); return y >= 1 && y <= 9999 }
 // values renders r as SCHEMA's value, start and end; ok is false when a year
 // falls outside 1..9999.
 func (r res) values() (value, start, end string, ok bool) {
-	if !inYears(r.anchor) || !inYears(r.lo) || !inYears(r.hi) || r.hi.Before(r.lo) {
+	if !inYears(r.anchor) || !inYears(r.lo) || !inYears(r.hi) || r.hi.Before(r.lo) || r.grain == gRange && !inYears(r.vhi) {
 		return "", "", "", false
 	}
 	var buf [48]byte
@@ -303,9 +313,9 @@ func (r res) values() (value, start, end string, ok bool) {
 	case gYear:
 		b = appendDate(b, r.anchor, gYear)
 	case gRange:
-		b = appendDate(b, r.lo, r.sub)
+		b = appendDate(b, r.anchor, r.sub)
 		b = append(b, '/')
-		b = appendDate(b, r.hi, r.sub)
+		b = appendDate(b, r.vhi, r.sub)
 	default:
 		return "", "", "", false
 	}

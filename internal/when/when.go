@@ -109,6 +109,13 @@ type expr struct {
 	clock int
 	near  int // for a clock: the index of the nearest day in the sentence, or -1
 	r     res
+	// shift is set for "a day earlier", "two weeks later": n units (unit
+	// a wDay, wWeek, wMonth or wYear word) back or forth from the previous
+	// day named, resolved when the expressions are written out.
+	shift struct {
+		n    int
+		unit word
+	}
 }
 
 // scanner holds the working memory of one Find call.
@@ -281,6 +288,9 @@ func (sc *scanner) sentence(out []news.Time) []news.Time {
 		e.r.grain, e.r.hour, e.r.unit = gHour, e.clock, uDay
 	}
 	for _, e := range merged {
+		if e.shift.n != 0 {
+			e.r = sc.shifted(e)
+		}
 		if e.r.grain == gNone {
 			continue
 		}
@@ -619,7 +629,7 @@ func (sc *scanner) matchBase(i int, ctx bool) (expr, bool) {
 		if t.nd <= 2 && sc.k(i+1) == kMonth {
 			return sc.matchDayMonth(i, i+1)
 		}
-		if t.nd == 4 && t.val >= 1900 && t.val <= 2099 || t.mid && t.nd == 4 && t.val >= 1000 && t.val <= 2999 {
+		if t.nd == 4 && t.val >= 1900 && t.val <= 2099 || t.mid && t.nd == 4 && t.val >= 1000 && t.val <= 2999 || sc.oldYear(i) {
 			if !ctx && !t.mid && !sc.context(i, uYear) {
 				return expr{}, false
 			}
@@ -660,6 +670,18 @@ func (sc *scanner) matchBase(i int, ctx bool) (expr, bool) {
 	return expr{}, false
 }
 
+// oldYear reports whether token i, a number, is a year from 1500 to 1899 by
+// its place: right after "in", "since" or "until" ("a war that ended in
+// 1884"), where counts are rarer than after "by" or "to".
+func (sc *scanner) oldYear(i int) bool {
+	t := sc.at(i)
+	if t.nd != 4 || t.val < 1500 || t.val > 1899 || i == 0 || sc.w(i-1) != wPrep {
+		return false
+	}
+	p := sc.toks[i-1].s
+	return strings.EqualFold(p, "in") || strings.EqualFold(p, "since") || strings.EqualFold(p, "until")
+}
+
 // year reads a four-digit year (1000–2999) at token k.
 func (sc *scanner) year(k int) (int, bool) {
 	if k < 0 || k >= len(sc.inf) {
@@ -672,9 +694,22 @@ func (sc *scanner) year(k int) (int, bool) {
 	return 0, false
 }
 
-// matchAgo handles "two days ago", "a year ago", "3 weeks ago".
+// matchAgo handles "two days ago", "a year ago", "3 weeks ago", and "a day
+// earlier", "two weeks later" (see shifted).
 func (sc *scanner) matchAgo(i int) (expr, bool) {
 	n, ok := sc.count(i)
+	if ok && (sc.w(i+2) == wEarlier || sc.w(i+2) == wLater) {
+		switch u := sc.w(i + 1); u {
+		case wDay, wWeek, wMonth, wYear:
+			if sc.w(i+2) == wEarlier {
+				n = -n
+			}
+			e := expr{i: i, j: i + 3, clock: -1}
+			e.shift.n, e.shift.unit = n, u
+			return e, true
+		}
+		return expr{}, false
+	}
 	if !ok || sc.w(i+2) != wAgo || !sc.known {
 		return expr{}, false
 	}
@@ -696,6 +731,33 @@ func (sc *scanner) matchAgo(i int) (expr, bool) {
 		return expr{}, false
 	}
 	return sc.mk(i, i+3, r)
+}
+
+// shifted resolves "a day earlier", "two weeks later" and the like against
+// the last day-grain expression before it in the paragraph (the same
+// sentence included: "said on Thursday it backed the soldiers who detained
+// him a day earlier" is Wednesday), else against the publication date; with
+// neither it is dropped. The value has the grain of the unit: a day, the
+// week, month or year of the shifted day.
+func (sc *scanner) shifted(e expr) res {
+	base := sc.ref
+	switch {
+	case sc.haveDay:
+		base = sc.lastDay.anchor
+	case !sc.known:
+		return res{}
+	}
+	n := e.shift.n
+	switch e.shift.unit {
+	case wDay:
+		return dayRes(base.AddDate(0, 0, n))
+	case wWeek:
+		return weekRes(base.AddDate(0, 0, 7*n))
+	case wMonth:
+		f := date(base.Year(), int(base.Month())+n, 1)
+		return monthRes(f.Year(), int(f.Month()))
+	}
+	return yearRes(base.Year() + n)
 }
 
 // matchClock handles times of day: "9 a.m.", "9:30 p.m.", "9pm", "21:30
@@ -898,6 +960,11 @@ func (sc *scanner) matchRel(i int) (expr, bool) {
 		return sc.matchSpan(i, i, false)
 	}
 	if _, ok := sc.count(j); ok && j == i+1 {
+		// "last two weeks", "next 10 days"; not "this a week" nor "last a".
+		a := sc.toks[j].s
+		if dir == wThis || strings.EqualFold(a, "a") || strings.EqualFold(a, "an") {
+			return expr{}, false
+		}
 		return sc.matchSpan(i, i, false)
 	}
 	if !sc.known || j >= len(sc.inf) {
@@ -1088,6 +1155,9 @@ func quarterNear(q int, ref time.Time, t tense) res {
 // "expected", "due", "set" makes it future; a past-tense verb or "has"/"have"
 // past; a present-tense verb leaves it unknown.
 func (sc *scanner) tense(i, j int) tense {
+	if sc.prospective(i) {
+		return tFuture
+	}
 	for k := i - 1; k >= 0 && k >= i-30; k-- {
 		if t, ok := sc.verbAt(k); ok {
 			return t
@@ -1099,6 +1169,68 @@ func (sc *scanner) tense(i, j int) tense {
 		}
 	}
 	return tUnknown
+}
+
+// prospective reports whether the words just before token i make it a
+// time to come whatever the main verb: "ahead of Sunday's parade", "the
+// upcoming", and "for", "by" or "until" after a verb of planning or
+// expecting in the same clause ("a summit planned for Saturday", "expected
+// by June", "met to plan joint drills for March", "expected the trial to
+// last until mid-March"). Modifiers of the expression ("for early July")
+// are skipped.
+func (sc *scanner) prospective(i int) bool {
+	k := i - 1
+	for k >= 0 && (sc.w(k) == wEarly || sc.w(k) == wMid || sc.w(k) == wLate || sc.w(k) == wThe) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	s := sc.toks[k].s
+	switch {
+	case strings.EqualFold(s, "upcoming"):
+		return true
+	case strings.EqualFold(s, "of"):
+		return k > 0 && strings.EqualFold(sc.toks[k-1].s, "ahead")
+	case strings.EqualFold(s, "for"), strings.EqualFold(s, "by"), strings.EqualFold(s, "until"), strings.EqualFold(s, "till"):
+		for h := k - 1; h >= 0 && h >= k-8; h-- {
+			t := sc.at(h)
+			if t.w == wScheduled || t.w == wPlanTo && planning(sc.toks[h].s) {
+				return true
+			}
+			switch t.tag {
+			case "VBD", "VBZ", "VBP", "VBN", "VBG", "MD", ",", ":", ".":
+				return false
+			}
+			if t.w == wComma {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// reporting reports whether s is a present verb of saying, knowing or
+// being, which is no timetable ("says", "believe", "seems").
+func reporting(s string) bool {
+	switch strings.ToLower(s) {
+	case "say", "says", "tell", "tells", "claim", "claims", "report", "reports", "add", "adds", "note", "notes",
+		"insist", "insists", "warn", "warns", "believe", "believes", "think", "thinks", "know", "knows",
+		"seem", "seems", "appear", "appears", "remain", "remains", "show", "shows", "suggest", "suggests",
+		"want", "wants", "need", "needs", "fear", "fears", "accuse", "accuses", "deny", "denies", "'s", "do", "does":
+		return true
+	}
+	return false
+}
+
+// planning reports whether s, a wPlanTo word, plans or expects something
+// by itself ("planned for", "due by"), as "going" or "likely" do not.
+func planning(s string) bool {
+	switch strings.ToLower(s) {
+	case "plan", "plans", "planned", "planning", "expected", "due", "set", "intend", "intends", "intended":
+		return true
+	}
+	return false
 }
 
 // verbAt says what token k tells of tense, if anything.
@@ -1114,6 +1246,12 @@ func (sc *scanner) verbAt(k int) (tense, bool) {
 		case wPlanTo, wBe, wScheduled:
 			return tFuture, true
 		}
+		// A noun's passive infinitive is to come: "a proposal to be
+		// presented on Thursday".
+		if k > 0 && k+2 < len(sc.inf) && strings.EqualFold(sc.toks[k+1].s, "be") && sc.at(k+2).tag == "VBN" &&
+			strings.HasPrefix(sc.at(k-1).tag, "NN") {
+			return tFuture, true
+		}
 		return tUnknown, false
 	}
 	switch t.tag {
@@ -1126,6 +1264,12 @@ func (sc *scanner) verbAt(k int) (tense, bool) {
 		}
 		if t.tag == "VBD" || t.w == wHave {
 			return tPast, true
+		}
+		// The simple present of an event verb with a time is a timetable:
+		// "the bloc, which meets in Abuja on Sunday". Saying and being
+		// verbs tell nothing ("says", "is").
+		if t.w != wBe && !reporting(sc.toks[k].s) {
+			return tFuture, true
 		}
 		return tUnknown, true
 	case "VBN":
