@@ -17,6 +17,8 @@ type unit struct {
 	hasActor    bool
 	pronoun     bool
 	converted   bool              // an agent coded as an actor (CONVERT AGENT)
+	newActor    bool              // a noun phrase coded by its text (NewActorLength)
+	blank       bool              // a noun phrase too long to be a new actor: "---"
 	moved       bool              // an agent moved away from the actor after it ("withdrew troops from X")
 	actor       string            // the actor's own code
 	head        *dictfile.Agent   // the last agent joined: the phrase's head noun
@@ -41,6 +43,7 @@ type mention struct {
 	agent       *dictfile.Agent
 	pos         dictfile.Pos
 	nested      bool // an agent inside the previous agent
+	newActor    bool // a noun phrase coded by its text, or blank when too long
 }
 
 // state is the working memory of one sentence.
@@ -257,12 +260,22 @@ func (st *state) findActors(prev *group) {
 		}
 		i = m.last
 	}
+	if st.c.opts.NewActorLength > 0 {
+		ms = st.newActors(ms)
+	}
 	// units
 	var cur *unit
 	lastWasAgent := false
 	for _, m := range ms {
 		if m.null {
 			cur = nil
+			continue
+		}
+		if m.newActor {
+			u := &unit{first: m.first, last: m.last, code: m.code, actor: m.code, hasActor: true, newActor: true, blank: m.code == "---"}
+			st.units = append(st.units, u)
+			cur = nil
+			lastWasAgent = false
 			continue
 		}
 		if m.pronoun {
@@ -307,6 +320,10 @@ func (st *state) findActors(prev *group) {
 			u.converted = true
 		case !u.hasActor:
 			u.code = compose(u) // an agent with no actor: "---GOV"
+		case u.newActor:
+			if !u.blank {
+				last = u
+			}
 		default:
 			u.code = compose(u)
 			last = u
@@ -316,7 +333,7 @@ func (st *state) findActors(prev *group) {
 	st.units = kept
 	for i := 0; i < len(st.units); i++ {
 		u := st.units[i]
-		if !strings.Contains(u.code, "/") {
+		if u.newActor || !strings.Contains(u.code, "/") {
 			continue
 		}
 		// "FRO/BIL/SAM": one name, several actors
@@ -347,8 +364,8 @@ func (st *state) findActors(prev *group) {
 	for i := 0; i < len(st.units); {
 		g := &group{members: []*unit{st.units[i]}, first: st.units[i].first, last: st.units[i].last}
 		j := i + 1
-		for j < len(st.units) && st.compoundGap(st.units[j-1].last, st.units[j].first) &&
-			!st.units[j].pronoun && !st.units[j-1].pronoun {
+		for j < len(st.units) && !st.units[j].pronoun && !st.units[j-1].pronoun &&
+			(sameSpan(st.units[j-1], st.units[j]) || st.compoundGap(st.units[j-1].last, st.units[j].first)) {
 			g.members = append(g.members, st.units[j])
 			g.last = st.units[j].last
 			j++
@@ -374,6 +391,107 @@ func (st *state) findActors(prev *group) {
 	if len(st.groups) > 0 {
 		st.lastActor = st.groups[len(st.groups)-1]
 	}
+}
+
+// newActors adds to the mentions ms, in order, the noun phrases that hold
+// no actor, agent or pronoun, as PETRARCH's new_actor_length does: a phrase
+// of at most NewActorLength words (a possessive "'s" not counted) is coded
+// as its upper-case words in double quotes ("INJURY TOLL"), a longer one as
+// no actor ("---"). A noun phrase is a run of determiners, adjectives,
+// nouns and numbers holding a noun, with "of" and a further noun phrase
+// ("the Ministry of Magic"). The words that go on a mention's phrase
+// ("Eriador's death") are that mention's, and a phrase whose preposition
+// leads to an actor ("the dispute with Osgiliath") is that actor's: neither
+// is new.
+func (st *state) newActors(ms []mention) []mention {
+	n := len(st.ws)
+	owner := make([]int, n) // token → 1 + index of the mention holding it
+	for k, m := range ms {
+		for i := m.first; i < m.last && i < n; i++ {
+			owner[i] = k + 1
+		}
+	}
+	npTag := func(i int) bool {
+		switch st.tag(i) {
+		case "DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS":
+			return owner[i] == 0
+		}
+		return false
+	}
+	actorAt := func(i int) bool {
+		if i < n && st.tag(i) == "DT" {
+			i++
+		}
+		return i < n && owner[i] > 0 && ms[owner[i]-1].kind == kindActor && !ms[owner[i]-1].pronoun
+	}
+	var out []mention
+	for i := 0; i < n; {
+		if !npTag(i) {
+			i++
+			continue
+		}
+		j := i
+		for {
+			for j < n && npTag(j) {
+				j++
+			}
+			if j+1 < n && st.ws[j] == "OF" && npTag(j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		first, last := i, j
+		i = j
+		if first > 0 && owner[first-1] > 0 {
+			// the rest of a mention's phrase
+			if k := owner[first-1] - 1; ms[k].kind == kindActor && !ms[k].pronoun {
+				ms[k].last = last
+				for q := first; q < last; q++ {
+					owner[q] = k + 1
+				}
+			}
+			continue
+		}
+		if last < n && owner[last] > 0 || last+1 < n && st.tag(last) == "IN" && actorAt(last+1) {
+			continue
+		}
+		var b strings.Builder
+		nw, noun := 0, false
+		for q := first; q < last; q++ {
+			t := st.tag(q)
+			noun = noun || strings.HasPrefix(t, "NN")
+			if t == "POS" {
+				continue
+			}
+			if nw > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(st.ws[q])
+			nw++
+		}
+		if !noun {
+			continue
+		}
+		code := "---"
+		if nw <= st.c.opts.NewActorLength {
+			code = `"` + b.String() + `"`
+		}
+		out = append(out, mention{first: first, last: last, kind: kindActor, code: code, newActor: true})
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	merged := make([]mention, 0, len(ms)+len(out))
+	k := 0
+	for _, m := range ms {
+		for k < len(out) && out[k].first < m.first {
+			merged = append(merged, out[k])
+			k++
+		}
+		merged = append(merged, m)
+	}
+	return append(merged, out[k:]...)
 }
 
 // shareActors completes the members of a PETRARCH compound that lack an
@@ -450,14 +568,15 @@ func without(codes []string, c string, drop bool) []string {
 	return out
 }
 
+// sameSpan reports whether two units are the parts of one name whose code
+// lists several actors ("FRO/BIL/SAM"): they form one compound.
+func sameSpan(u, v *unit) bool { return u.first == v.first && u.last == v.last }
+
 // compoundGap reports whether the words between two units join them into
 // a compound: "and", ",", ", and", "or".
 func (st *state) compoundGap(a, b int) bool {
 	if b <= a {
 		return false
-	}
-	if st.units != nil && a == b {
-		return true // the parts of one name ("FRO/BIL/SAM")
 	}
 	gap := st.ws[a:b]
 	if len(gap) > 5 {

@@ -99,6 +99,11 @@ type Options struct {
 	Commas Commas
 	// MaxEventsPerSentence caps the events of one sentence; 0 means no cap.
 	MaxEventsPerSentence int
+	// NewActorLength codes a noun phrase with no actor or agent in it as a
+	// new actor, its upper-case words in double quotes ("INJURY TOLL"),
+	// when it has at most this many words, and as no actor ("---") when it
+	// has more (PETRARCH's new_actor_length); 0 codes no new actors.
+	NewActorLength int
 }
 
 // DefaultOptions are the switches PETRARCH runs with: both actors required,
@@ -173,11 +178,16 @@ func (o Options) With(config map[string]string) (Options, error) {
 			if err != nil {
 				return o, fmt.Errorf("coder: option %s: %w", k, err)
 			}
+		case "new_actor_length":
+			n, err := strconv.Atoi(val)
+			if err != nil || n < 0 {
+				return o, fmt.Errorf("coder: option %s: not a length: %q", k, v)
+			}
+			o.NewActorLength = n
 		case "default", "set: default":
 			o.DefaultSource, o.DefaultTarget, o.DefaultSourcePrior, o.DefaultTargetAfter = parseDefault(val)
 		default:
-			// Layout, output and parser switches (new_actor_length,
-			// stop_on_error, FORWARD, OUTPUT, COMPLEX, …) do not change what
+			// Layout, output and parser switches (stop_on_error, FORWARD, OUTPUT, COMPLEX, …) do not change what
 			// dyad codes.
 		}
 	}

@@ -57,6 +57,7 @@ RED_HARBOUR [RDH]
 OLD_KINGDOM [OLK <19991231]
 [NEW >20000101]
 NOBODY [---]
+THE_LEAGUE [VEL/QRN]
 `
 
 const testAgents = `POLICE [~COP]
@@ -210,6 +211,15 @@ func TestCode(t *testing.T) {
 		{"comma clauses: a longer terminal clause is kept", "Velmora condemned Tashkai, the Quorin police warned.", day, &Options{Commas: Commas{EMin: 2, EMax: 2}}, []string{"VEL TSK 122 asserted", "QRNCOP - 160 asserted"}},
 		{"comma clauses: an initial clause", "On Monday at dawn, Velmora condemned Tashkai.", day, &Options{RequireDyad: true, Commas: Commas{BMin: 2, BMax: 4}}, []string{"VEL TSK 122 asserted"}},
 		{"comma clauses: a comma between adjectives delimits none", "Velmora condemned brutal, cruel attacks by Quorin.", day, &Options{RequireDyad: true, Commas: Commas{BMin: 1, BMax: 4}}, []string{"VEL QRN 122 asserted"}},
+		{"a name for several actors codes each", "The League condemned Tashkai.", day, nil, []string{"VEL TSK 122 asserted", "QRN TSK 122 asserted"}},
+		{"a name for several actors as target", "Tashkai condemned the League.", day, nil, []string{"TSK VEL 122 asserted", "TSK QRN 122 asserted"}},
+		{"new actor from a noun phrase", "The harbour guild condemned Quorin.", day, &Options{RequireDyad: true, NewActorLength: 4}, []string{`"THE HARBOUR GUILD" QRN 122 asserted`}},
+		{"new actor joined by of", "The council of elders condemned Quorin.", day, &Options{RequireDyad: true, NewActorLength: 4}, []string{`"THE COUNCIL OF ELDERS" QRN 122 asserted`}},
+		{"new actor too long is no actor", "The council of elders condemned Quorin.", day, &Options{RequireDyad: true, NewActorLength: 3}, nil},
+		{"new actor too long, no dyad required", "The council of elders condemned Quorin.", day, &Options{NewActorLength: 3}, []string{"--- QRN 122 asserted"}},
+		{"no new actors by default", "The harbour guild condemned Quorin.", day, nil, nil},
+		{"new actor in a compound with an actor's phrase", "Velmora's army and harbour guild condemned Quorin.", day, &Options{RequireDyad: true, NewActorLength: 4}, []string{"VEL QRN 122 asserted", `"HARBOUR GUILD" QRN 122 asserted`}},
+		{"a phrase whose preposition leads to an actor is no new actor", "Velmora condemned the dispute with Quorin.", day, &Options{RequireDyad: true, NewActorLength: 4}, []string{"VEL QRN 122 asserted"}},
 		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 	}
 	for _, tc := range tests {
@@ -283,7 +293,9 @@ func TestOptionsWith(t *testing.T) {
 		{"convert agent", map[string]string{"CONVERT AGENT": "TRUE"}, Options{ConvertAgent: true}, false},
 		{"code by sentence", map[string]string{"CODE": "SENTENCE"}, Options{CodeBySentence: true}, false},
 		{"code all", map[string]string{"CODE": "ALL"}, Options{}, false},
-		{"ignored switch", map[string]string{"new_actor_length": "8"}, Options{}, false},
+		{"new actor length", map[string]string{"new_actor_length": "8"}, Options{NewActorLength: 8}, false},
+		{"bad new actor length", map[string]string{"new_actor_length": "long"}, Options{}, true},
+		{"ignored switch", map[string]string{"stop_on_error": "True"}, Options{}, false},
 		{"petrarch comma switch", map[string]string{"comma_max": "8", "comma_emin": "2"}, Options{Commas: Commas{Max: 8, EMin: 2}}, false},
 		{"tabari comma option", map[string]string{"COMMA": "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"}, Options{Commas: Commas{Min: 4, Max: 6, EMin: 3, EMax: 6, BMin: 3, BMax: 8}}, false},
 		{"tabari comma off", map[string]string{"COMMA": "OFF"}, Options{}, false},
@@ -384,5 +396,45 @@ func TestCodeFrom(t *testing.T) {
 	}
 	if evs := c.Code(second, sentences(t, second), day); len(evs) != 0 {
 		t.Errorf("without an antecedent: %v, want none", triples(evs))
+	}
+}
+
+// TestBareInfinitive codes a dictionary verb the tagger took for a noun
+// where only a verb can stand: after a modal or "do" and adverbs.
+func TestBareInfinitive(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	tagged := func(pairs ...string) (string, []news.Sentence) {
+		var b strings.Builder
+		var toks []news.Token
+		for i := 0; i < len(pairs); i += 2 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			start := b.Len()
+			b.WriteString(pairs[i])
+			toks = append(toks, news.Token{Text: pairs[i], Tag: pairs[i+1], Span: news.Span{start, b.Len()}})
+		}
+		return b.String(), []news.Sentence{{Span: news.Span{0, b.Len()}, Tokens: toks}}
+	}
+	tests := []struct {
+		name  string
+		pairs []string
+		want  []string
+	}{
+		{"after a modal and adverbs", []string{"Velmora", "NNP", "will", "MD", "surely", "RB", "soon", "RB", "warn", "NN", "Quorin", "NNP", ".", "."}, []string{"VEL QRN 160 future"}},
+		{"right after a modal it stays a noun", []string{"Velmora", "NNP", "will", "MD", "warn", "NN", "Quorin", "NNP", ".", "."}, nil},
+		{"after a noun it stays a noun", []string{"Velmora", "NNP", "sent", "VBD", "a", "DT", "warn", "NN", "to", "TO", "Quorin", "NNP", ".", "."}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, ss := tagged(tc.pairs...)
+			if diff := cmp.Diff(tc.want, triples(c.Code(text, ss, day))); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", text, diff)
+			}
+		})
 	}
 }

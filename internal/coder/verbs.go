@@ -496,6 +496,9 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 			if s != nil && t != nil && s.code == t.code {
 				continue
 			}
+			if opts.RequireDyad && (s != nil && s.blank || t != nil && t.blank) {
+				continue // a noun phrase too long to be a new actor
+			}
 			if code.Active != "" && code.Active != "---" {
 				n += st.add(s, t, code.Active, rule, v, modality, conf)
 			}
@@ -976,7 +979,7 @@ func (st *state) maybeVerb(i int) (ok, patternOnly bool) {
 		return true, false
 	}
 	if !st.c.stem {
-		return false, false
+		return st.bareInfinitive(i), false
 	}
 	det := false
 	switch st.word(i - 1) {
@@ -991,6 +994,35 @@ func (st *state) maybeVerb(i int) (ok, patternOnly bool) {
 		return false, false
 	}
 	return t == "NN" || t == "NNS" || t == "JJ" || t == "RB" || t == "IN" || t == "VBN" || t == "MD", det
+}
+
+// doWords are the auxiliaries whose verb is a bare infinitive.
+var doWords = map[string]bool{"DO": true, "DOES": true, "DID": true, "WILL": true, "WOULD": true, "WO": true, "CA": true,
+	"CAN": true, "COULD": true, "SHALL": true, "SHOULD": true, "MAY": true, "MIGHT": true, "MUST": true}
+
+// bareInfinitive reports whether word i, a lower-case word tagged as a
+// noun or adjective, is the verb of a modal or "do" split from it by a
+// negation or adverbs ("did not even ever clash", "will surely act"): the
+// word there can only be a verb.
+func (st *state) bareInfinitive(i int) bool {
+	switch st.tag(i) {
+	case "NN", "JJ":
+	default:
+		return false
+	}
+	if w := st.s.Tokens[i].Text; w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		w, t := st.ws[k], st.tag(k)
+		if t == "MD" || doWords[w] {
+			return k < i-1
+		}
+		if !negWords[w] && !strings.HasPrefix(t, "RB") {
+			return false
+		}
+	}
+	return false
 }
 
 // hasNegation reports whether a pattern holds words before its verb (the
