@@ -18,6 +18,7 @@ type articleWant struct {
 	places                                            map[string]string // place text → country it must resolve to
 	notPlaces                                         []string          // words that must not be taken for places
 	speakers                                          map[string]string // start of a direct quote → its speaker
+	persons                                           map[string]string // person entity text → its actor code
 }
 
 var articleWants = map[string]articleWant{
@@ -32,6 +33,7 @@ var articleWants = map[string]articleWant{
 		places:     map[string]string{"Manbij": "SYR", "Ankara": "TUR", "Kilis": "TUR", "Astana": "KAZ", "MOSCOW": "RUS"},
 		notPlaces:  []string{"March", "Lavrov", "Kremlin"},
 		speakers:   map[string]string{"We asked our Turkish partners": "Sergei Lavrov", "The dialogue is difficult": "Dmitry Peskov"},
+		persons:    map[string]string{"Sergei Lavrov": "RUSGOV", "Mevlut Cavusoglu": "TURGOV", "Lavrov": "RUSGOV"},
 		once:       []string{"shake hands before their talks", "FILE - Turkish army tanks"},
 		firstBlock: news.BlockCaption,
 	},
@@ -145,6 +147,15 @@ func TestArticles(t *testing.T) {
 		for _, p := range doc.Places {
 			if slices.Contains(want.notPlaces, p.Text) {
 				t.Errorf("%s: %q taken for a place (%s)", key, p.Text, p.Name)
+			}
+		}
+		for text, code := range want.persons {
+			found := false
+			for _, e := range doc.Entities {
+				found = found || e.Text == text && e.Type == "person" && e.Actor == code
+			}
+			if !found {
+				t.Errorf("%s: no person %q coded %s", key, text, code)
 			}
 		}
 		for start, speaker := range want.speakers {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"dyad/internal/actor"
 	"dyad/internal/builtin"
 	"dyad/internal/cameo"
 	"dyad/internal/clean"
@@ -50,6 +51,7 @@ type Pipeline struct {
 	nlp   *nlp.Analyzer
 	cameo *cameo.Table
 	geo   *geo.Gazetteer
+	actor *actor.Finder
 	coder *coder.Coder
 }
 
@@ -94,6 +96,9 @@ func New(cfg Config) (*Pipeline, error) {
 	if p.coder, err = coder.New(set, coder.DefaultOptions()); err != nil {
 		return nil, fmt.Errorf("pipeline: build coder: %w", err)
 	}
+	if p.actor, err = actor.New(set); err != nil {
+		return nil, fmt.Errorf("pipeline: build entity finder: %w", err)
+	}
 	return p, nil
 }
 
@@ -134,12 +139,13 @@ func (p *Pipeline) analyse(ctx context.Context, a news.Article) (news.Document, 
 		}
 	}
 	doc.Times = when.Find(doc.Text, doc.Sentences, published, known)
-	doc.Places = p.geo.Find(doc.Text, doc.Sentences, geo.Hint{Dateline: doc.Dateline})
-	doc.Quotes = quote.Find(doc)
 	date := p.cfg.Today
 	if known {
 		date = published
 	}
+	doc.Places = p.geo.Find(doc.Text, doc.Sentences, geo.Hint{Dateline: doc.Dateline})
+	doc.Entities = p.actor.Find(doc, date)
+	doc.Quotes = quote.Find(doc)
 	return doc, date, nil
 }
 

@@ -51,7 +51,7 @@ func TestCodeFile(t *testing.T) {
 	if !strings.Contains(d.Text, "Lavrov") || len(d.Blocks) == 0 || len(d.Sentences) == 0 {
 		t.Errorf("document lacks text, blocks or sentences: %+v", d)
 	}
-	for _, key := range []string{`"events":[{`, `"entities":[]`, `"quotes":[{`, `"places":[{`} {
+	for _, key := range []string{`"events":[{`, `"entities":[{`, `"quotes":[{`, `"places":[{`} {
 		if !strings.Contains(out, key) {
 			t.Errorf("output lacks %s", key)
 		}

@@ -94,6 +94,7 @@ func SameSpeaker(a, b string) bool {
 
 func normSpeaker(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "\u2019", "'") // a curly apostrophe is the same letter
 	for _, p := range []string{"the ", "a ", "an "} {
 		s = strings.TrimPrefix(s, p)
 	}

@@ -319,10 +319,15 @@ func (a *analysis) resolve(bi, lo, hi int) speaker {
 	if hi-lo == 1 && ts[lo].Tag == "PRP" {
 		return a.pronoun(lower(ts[lo].Text), span)
 	}
-	// An entity inside the phrase names the speaker.
+	// A person inside the phrase names the speaker; an organisation or
+	// group does only as the phrase's head ("the Kremlin said"), not as a
+	// modifier ("the EU's foreign policy chief").
 	for i := len(a.ents) - 1; i >= 0; i-- {
 		e := a.ents[i]
-		if e.Span[0] >= span[0] && e.Span[1] <= span[1] && e.Type != "place" && e.Name != "" {
+		if e.Span[0] < span[0] || e.Span[1] > span[1] || e.Type == "place" || e.Name == "" {
+			continue
+		}
+		if e.Type == "person" || e.Span[1] == span[1] {
 			return speaker{name: e.Name, span: e.Span, actor: e.Actor, ok: true}
 		}
 	}

@@ -193,3 +193,25 @@ func BenchmarkFind(b *testing.B) {
 		Find(doc)
 	}
 }
+
+// TestOrganisationModifierIsNoSpeaker: an organisation that only modifies
+// the speaker's description does not become the speaker.
+func TestOrganisationModifierIsNoSpeaker(t *testing.T) {
+	doc := docOf(t, "\"Sanctions will stay,\" the EU's foreign policy chief said on Monday.\n\n\"We will not move,\" the Kremlin said.\n")
+	eu := strings.Index(doc.Text, "EU")
+	kr := strings.Index(doc.Text, "Kremlin")
+	doc.Entities = []news.Entity{
+		{Text: "EU", Span: news.Span{eu, eu + 2}, Type: "organization", Name: "EU", Actor: "IGOEUREEC"},
+		{Text: "Kremlin", Span: news.Span{kr, kr + 7}, Type: "organization", Name: "Kremlin", Actor: "RUSGOV"},
+	}
+	qs := Find(doc)
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2", len(qs))
+	}
+	if !SameSpeaker(qs[0].Speaker, "EU's foreign policy chief") {
+		t.Errorf("speaker %q, want the EU's foreign policy chief", qs[0].Speaker)
+	}
+	if qs[1].Speaker != "Kremlin" || qs[1].SpeakerActor != "RUSGOV" {
+		t.Errorf("speaker %q (%q), want the Kremlin, RUSGOV", qs[1].Speaker, qs[1].SpeakerActor)
+	}
+}

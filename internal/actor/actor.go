@@ -1,0 +1,759 @@
+// Package actor finds the named entities of a document — persons,
+// organisations, armed groups and places — and gives each a canonical name
+// by in-document coreference and, where the text allows, a CAMEO actor code
+// from the actor and agent dictionaries.
+//
+// Rules, in order of precedence:
+//
+//   - Dictionary phrases (actors) are matched on the tokens, longest first,
+//     and must start with a capitalised word. Seats of power and
+//     institutions ("the Kremlin", "NATO") are organisations, entries of the
+//     non-state file and codes with REB are groups. A leading "the" is not
+//     part of an entity.
+//   - Places come from doc.Places. A place is an organisation's only when a
+//     dictionary phrase other than a country or capital covers it ("Islamic
+//     State", "White House"). A place keeps an empty actor unless it stands
+//     in actor position: a country or capital from the actor dictionary that
+//     is not after a preposition and is followed by a verb ("Moscow said"),
+//     when it gets the dictionary code of that name.
+//   - Demonyms ("Russian") are not entities; they give the country to a
+//     title. A capitalised institution agent after a country or demonym
+//     ("Russian Defense Ministry") is an organisation coded country+agent.
+//   - Capitalised runs that no dictionary or place covers are persons when
+//     they hold two or more name words and no organisation word, or one
+//     name word after a title; runs with an organisation word or an inner
+//     "of" ("Voice of America") are organisations. Titles are never part of
+//     a person: the title before a name (or an appositive after it) codes
+//     the person: "German Chancellor Angela Merkel" is DEU+GOV.
+//   - Coreference: a surname (or a family name written first) alone names
+//     the person introduced earlier with that full name, and carries the
+//     actor code. "the <actor> <role>" ("the Kremlin spokesman") becomes the
+//     person introduced with that same actor and role when exactly one
+//     fits. Pronouns are not entities. When unsure, name is the text.
+package actor
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"dyad/internal/dictfile"
+	"dyad/news"
+)
+
+// Entity types.
+const (
+	TypePerson       = "person"
+	TypeOrganization = "organization"
+	TypeGroup        = "group"
+	TypePlace        = "place"
+	TypeOther        = "other"
+)
+
+// class is what a dictionary phrase stands for.
+type class uint8
+
+const (
+	classCountry class = iota // a country name or demonym: code is a country alone
+	classCapital              // a capital standing for its government ("Moscow")
+	classOrg
+	classGroup
+	classAgent
+	classSkip // "in Nairobi", null codes, adjectives
+)
+
+// phrase is one indexed dictionary phrase.
+type phrase struct {
+	words  []string
+	class  class
+	actor  int    // index into the actor entries, for actor phrases
+	code   string // agent code
+	append bool   // agent code goes after the actor code
+	inst   bool   // an institution agent ("ministry")
+}
+
+// Finder finds entities. It is immutable once built and safe for
+// concurrent use.
+type Finder struct {
+	actors []dictfile.Actor
+	index  map[string][]*phrase
+}
+
+// New indexes the actor and agent phrases of set. A nil set, or one without
+// actors or agents, gives a Finder that works from capitalisation and
+// titles alone.
+func New(set *dictfile.Set) (*Finder, error) {
+	f := &Finder{index: make(map[string][]*phrase)}
+	if set != nil && set.Actors != nil {
+		f.actors = set.Actors.Entries
+		for i := range f.actors {
+			a := &f.actors[i]
+			cl := actorClass(a)
+			f.add(a.Phrase.Words, &phrase{class: cl, actor: i})
+			for _, s := range a.Synonyms {
+				f.add(s.Phrase.Words, &phrase{class: cl, actor: i})
+			}
+		}
+	}
+	if set != nil && set.Agents != nil {
+		for _, ag := range set.Agents.Entries {
+			for _, form := range ag.Forms() {
+				inst := false
+				if n := len(form.Words); n > 0 {
+					inst = instWords[strings.ToLower(form.Words[n-1])]
+				}
+				f.add(form.Words, &phrase{class: classAgent, code: ag.Code, append: ag.Append, inst: inst})
+			}
+		}
+	}
+	for _, ps := range f.index {
+		slices.SortStableFunc(ps, func(a, b *phrase) int { return len(b.words) - len(a.words) })
+	}
+	return f, nil
+}
+
+func (f *Finder) add(words []string, p *phrase) {
+	if len(words) == 0 {
+		return
+	}
+	p.words = words
+	f.index[words[0]] = append(f.index[words[0]], p)
+}
+
+// actorClass classifies an actor entry by its codes and file.
+func actorClass(a *dictfile.Actor) class {
+	if len(a.Phrase.Words) > 1 && a.Phrase.Words[0] == "IN" {
+		return classSkip
+	}
+	code := ""
+	for _, c := range a.Codes {
+		if c.Code != "---" && c.Code != "###" {
+			code = c.Code
+			break
+		}
+	}
+	last := a.Phrase.Words[len(a.Phrase.Words)-1]
+	switch {
+	case code == "" || strings.HasSuffix(last, "-BACKED") || strings.HasSuffix(last, "-LED"):
+		return classSkip
+	case len(code) == 3:
+		return classCountry
+	case strings.Contains(a.Pos.File, "nonstate"):
+		if len(code) == 6 && !strings.Contains(code, "REB") {
+			return classOrg
+		}
+		return classGroup
+	case strings.HasPrefix(code, "IMG") || strings.Contains(code[3:], "REB"):
+		return classGroup
+	case strings.Contains(a.Pos.File, "countries") && len(a.Phrase.Words) == 1 && len(a.Synonyms) == 0 && strings.HasSuffix(code, "GOV") && a.Phrase.Words[0] != "KREMLIN":
+		return classCapital
+	}
+	return classOrg
+}
+
+// item is one thing found on a sentence's tokens: [lo, hi).
+type item struct {
+	lo, hi int
+	class  class
+	code   string // actor code (actors) or agent code
+	append bool
+	inst   bool
+	place  int // index into doc.Places, or -1
+}
+
+// Find returns the entities of doc in text order, non-overlapping, each
+// with text[Span] == Text. date selects date-restricted actor codes.
+func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
+	d := dictfile.MakeDate(date)
+	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}}
+	for si := range doc.Sentences {
+		st.sentence(doc.Sentences[si].Tokens)
+	}
+	if st.out == nil {
+		return []news.Entity{}
+	}
+	return st.out
+}
+
+// person is a person introduced in the document.
+type person struct {
+	name  string
+	words []string
+	actor string
+	role  string // title key: actor code and agent words
+}
+
+type state struct {
+	f      *Finder
+	doc    *news.Document
+	date   dictfile.Date
+	out    []news.Entity
+	people []person
+	byName map[string]int
+}
+
+func (st *state) codeOf(i int) string {
+	a := &st.f.actors[i]
+	c, ok := a.CodeOn(st.date)
+	if !ok || c.Code == "---" || c.Code == "###" {
+		return ""
+	}
+	return c.Code
+}
+
+// match returns the longest dictionary phrase at ts[i:].
+func (st *state) match(ts []news.Token, i int) (*phrase, int) {
+	w := upperWord(ts[i].Text)
+	for _, p := range st.f.index[w] {
+		if i+len(p.words) > len(ts) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.words); k++ {
+			if upperWord(ts[i+k].Text) != p.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, i + len(p.words)
+		}
+	}
+	return nil, i
+}
+
+func upperWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || c >= 0x80 {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
+}
+
+// placeAt returns the index of the place starting at byte pos, or -1.
+func (st *state) placeAt(pos int) int {
+	ps := st.doc.Places
+	k := sort.Search(len(ps), func(k int) bool { return ps[k].Span[0] >= pos })
+	if k < len(ps) && ps[k].Span[0] == pos {
+		return k
+	}
+	return -1
+}
+
+// tokEnd returns the index of the token ending at byte end in ts[lo:], or -1.
+func tokEnd(ts []news.Token, lo, end int) int {
+	for k := lo; k < len(ts); k++ {
+		if ts[k].Span[1] == end {
+			return k
+		}
+		if ts[k].Span[1] > end {
+			return -1
+		}
+	}
+	return -1
+}
+
+// sentence finds the entities of one sentence.
+func (st *state) sentence(ts []news.Token) {
+	n := len(st.doc.Text)
+	for _, t := range ts {
+		if !t.Span.In(n) || st.doc.Text[t.Span[0]:t.Span[1]] != t.Text {
+			return // tokens that do not fit the text: find nothing
+		}
+	}
+	items := st.items(ts)
+	// Capitalised runs between items.
+	var all []item
+	k := 0
+	for _, it := range items {
+		all = append(all, st.runs(ts, k, it.lo)...)
+		all = append(all, it)
+		k = it.hi
+	}
+	all = append(all, st.runs(ts, k, len(ts))...)
+	// "Voice of America", "Bank of England": a name run, "of" and a place.
+	for ai := 0; ai+1 < len(all); ai++ {
+		r, p := all[ai], all[ai+1]
+		if r.class == classSkip && r.lo >= 0 && (p.place >= 0 || p.class == classCountry && p.hi == p.lo+1) && r.hi+1 == p.lo && ts[r.hi].Text == "of" && !st.knownWord(ts[r.lo].Text) {
+			all[ai] = item{lo: r.lo, hi: p.hi, class: classOrg, place: -1}
+			all = append(all[:ai+1], all[ai+2:]...)
+		}
+	}
+	for ai, it := range all {
+		st.emit(ts, all, ai, it)
+	}
+}
+
+// items finds the dictionary phrases and places of a sentence.
+func (st *state) items(ts []news.Token) []item {
+	var items []item
+	for i := 0; i < len(ts); {
+		pl := st.placeAt(ts[i].Span[0])
+		plEnd := -1
+		if pl >= 0 {
+			plEnd = tokEnd(ts, i, st.doc.Places[pl].Span[1])
+			if plEnd < 0 {
+				pl = -1
+			}
+		}
+		p, j := st.match(ts, i)
+		if p != nil && p.class != classAgent && !isCap(ts[i].Text) {
+			p, j = nil, i
+		}
+		if p != nil && p.class == classSkip {
+			if pl < 0 || j > plEnd+1 {
+				i = j
+				continue
+			}
+			p = nil
+		}
+		if p != nil && (p.class == classOrg || p.class == classGroup) && (pl < 0 || j > plEnd+1) {
+			code := st.codeOf(p.actor)
+			// "U.N. Secretary-General": the title is not part of the organisation.
+			t := j
+			for t-1 > i && titleWords[strings.ToLower(ts[t-1].Text)] {
+				t--
+			}
+			items = append(items, item{lo: i, hi: t, class: p.class, code: code, place: -1})
+			if t < j {
+				items = append(items, item{lo: t, hi: j, class: classAgent, place: -1})
+			}
+			i = j
+			continue
+		}
+		if pl >= 0 {
+			it := item{lo: i, hi: plEnd + 1, class: classCountry, place: pl}
+			if p != nil && j == plEnd+1 && p.class != classAgent {
+				it.code = st.codeOf(p.actor)
+				if p.class == classGroup {
+					it.class = p.class
+				} else if len(it.code) > 3 {
+					it.class = classCapital
+				}
+			}
+			if st.demonym(ts, i, plEnd+1, pl) {
+				it.place = -1 // a demonym gives its country to a title; no entity
+			}
+			items = append(items, it)
+			i = plEnd + 1
+			continue
+		}
+		if p != nil {
+			it := item{lo: i, hi: j, class: p.class, place: -1}
+			if p.class == classAgent {
+				it.code, it.append, it.inst = p.code, p.append, p.inst
+			} else {
+				it.code = st.codeOf(p.actor)
+			}
+			items = append(items, it)
+			i = j
+			continue
+		}
+		i++
+	}
+	return items
+}
+
+// demonym reports whether the place ts[lo:hi] is a country's demonym
+// ("German", "Iraqi") rather than its name.
+func (st *state) demonym(ts []news.Token, lo, hi, pl int) bool {
+	p := st.doc.Places[pl]
+	if p.Feature != "country" || strings.EqualFold(p.Text, p.Name) || hi-lo != 1 {
+		return false
+	}
+	if ts[lo].Tag == "JJ" {
+		return true
+	}
+	w := strings.ToLower(p.Text)
+	for _, suf := range []string{"an", "ans", "i", "is", "ese", "ish", "ch", "ic"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// runs finds capitalised name runs in ts[lo:hi] as items with class
+// classSkip (persons or organisations, decided in emit).
+func (st *state) runs(ts []news.Token, lo, hi int) []item {
+	var out []item
+	for i := lo; i < hi; {
+		if !nameWord(ts[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < hi {
+			if nameWord(ts[j]) {
+				j++
+				continue
+			}
+			// "Voice of America": an inner lower-case joiner between capitalised words.
+			if (ts[j].Text == "of" || ts[j].Text == "for") && j+1 < hi && nameWord(ts[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, item{lo: i, hi: j, class: classSkip, place: -1})
+		i = j
+	}
+	return out
+}
+
+// nameWord reports whether t can be part of a name: capitalised, a proper
+// noun (or adjective, or foreign word), not a title or a stop word.
+// knownWord reports whether w is a word of a person's name already seen.
+func (st *state) knownWord(w string) bool {
+	for _, p := range st.people {
+		if slices.Contains(p.words, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func nameWord(t news.Token) bool {
+	w := t.Text
+	lw := strings.ToLower(w)
+	if strings.HasPrefix(lw, "al-") && len(lw) > 3 || lw == "bin" || lw == "van" || lw == "von" || lw == "de" {
+		return true
+	}
+	if !isCap(w) || !hasLetter(w) || stopWords[lw] || titleWords[lw] || titleWords[strings.TrimSuffix(lw, ".")] {
+		return false
+	}
+	return t.Tag == "NNP" || t.Tag == "NNPS" || t.Tag == "FW" || t.Tag == "NN" && isCap(w)
+}
+
+// emit turns item ai of a sentence into an entity, if it is one.
+func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
+	if it.lo < 0 || it.hi <= it.lo {
+		return // consumed by a description
+	}
+	text := st.doc.Text
+	span := news.Span{ts[it.lo].Span[0], ts[it.hi-1].Span[1]}
+	e := news.Entity{Span: span, Text: text[span[0]:span[1]]}
+	switch {
+	case it.place >= 0:
+		e.Type, e.Name = TypePlace, e.Text
+		if it.code != "" && (it.class == classCountry || it.class == classCapital) && actorPosition(ts, it.lo, it.hi) {
+			e.Actor = it.code
+		}
+		if it.class == classOrg || it.class == classGroup {
+			e.Type = typeOf(it.class)
+			e.Actor = it.code
+		}
+	case it.class == classOrg || it.class == classGroup:
+		// "the Kremlin spokesman": a description of a person known by role.
+		if ai+1 < len(all) && all[ai+1].class == classAgent && all[ai+1].lo == it.hi && !all[ai+1].inst && it.lo > 0 && strings.EqualFold(ts[it.lo-1].Text, "the") {
+			ag := all[ai+1]
+			if pi := st.byRole(it.code + "|" + roleKey(ts, ag)); pi >= 0 && (ag.hi >= len(ts) || !nameWord(ts[ag.hi])) {
+				span[1] = ts[ag.hi-1].Span[1]
+				st.out = append(st.out, news.Entity{Text: text[span[0]:span[1]], Span: span, Type: TypePerson, Name: st.people[pi].name, Actor: st.people[pi].actor})
+				all[ai+1].class = classSkip // consumed
+				all[ai+1].lo = -1
+				return
+			}
+		}
+		e.Type, e.Name, e.Actor = typeOf(it.class), e.Text, it.code
+	case it.class == classAgent:
+		// "Russian Defense Ministry": a capitalised institution after a country.
+		if it.lo < 0 || !it.inst || !isCap(ts[it.lo].Text) || ai == 0 {
+			return
+		}
+		prev := all[ai-1]
+		if prev.class != classCountry || prev.code == "" {
+			return
+		}
+		if prev.hi+1 == it.lo && ts[prev.hi].Tag == "POS" {
+			// "Iran's Foreign Ministry": the institution alone, coded.
+			e.Type, e.Name, e.Actor = TypeOrganization, e.Text, join(prev.code, it.code, it.append)
+			break
+		}
+		if prev.hi != it.lo {
+			return
+		}
+		// the previous item was a country name or demonym: widen to it.
+		if n := len(st.out); prev.place >= 0 && n > 0 && st.out[n-1].Span[0] == ts[prev.lo].Span[0] {
+			st.out = st.out[:n-1]
+		}
+		span[0] = ts[prev.lo].Span[0]
+		e = news.Entity{Span: span, Text: text[span[0]:span[1]], Type: TypeOrganization}
+		e.Name, e.Actor = e.Text, join(prev.code, it.code, it.append)
+	case it.class == classSkip && it.lo >= 0:
+		st.name(ts, all, ai, it)
+		return
+	default:
+		return
+	}
+	st.out = append(st.out, e)
+}
+
+func typeOf(c class) string {
+	if c == classGroup {
+		return TypeGroup
+	}
+	return TypeOrganization
+}
+
+// actorPosition reports whether ts[lo:hi] stands as a subject: not after a
+// preposition and followed by a verb or modal.
+func actorPosition(ts []news.Token, lo, hi int) bool {
+	if lo > 0 && (ts[lo-1].Tag == "IN" && !complementizers[strings.ToLower(ts[lo-1].Text)] || ts[lo-1].Tag == "TO") {
+		return false
+	}
+	if hi >= len(ts) {
+		return false
+	}
+	t := ts[hi].Tag
+	return strings.HasPrefix(t, "VB") || t == "MD"
+}
+
+// join combines an actor code and an agent code.
+func join(actor, agent string, appendCode bool) string {
+	switch {
+	case actor == "":
+		return ""
+	case len(actor) > 3 || agent == "":
+		return actor
+	case appendCode:
+		return actor + agent
+	}
+	return agent + actor
+}
+
+// name handles a capitalised run: a person, a surname of one, or an
+// organisation.
+func (st *state) name(ts []news.Token, all []item, ai int, it item) {
+	text := st.doc.Text
+	lo, hi := it.lo, it.hi
+	// a possessive or trailing hyphen word is not a name word: trim nothing else.
+	span := news.Span{ts[lo].Span[0], ts[hi-1].Span[1]}
+	s := text[span[0]:span[1]]
+	words := make([]string, 0, hi-lo)
+	org := false
+	for k := lo; k < hi; k++ {
+		lw := strings.ToLower(ts[k].Text)
+		if orgWords[lw] || lw == "of" || lw == "for" {
+			org = true
+		}
+		words = append(words, ts[k].Text)
+	}
+	if org {
+		if hi-lo >= 2 {
+			st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypeOrganization, Name: s})
+		}
+		return
+	}
+	if hi-lo > 4 {
+		return
+	}
+	titleCode, role, titled := st.title(ts, all, ai, lo)
+	if !titled {
+		titleCode, role, titled = st.appositive(ts, all, ai, hi)
+	}
+	// Coreference: a known name, or a surname or family name of one.
+	if pi := st.lookup(words); pi >= 0 {
+		p := &st.people[pi]
+		if p.actor == "" && titleCode != "" {
+			p.actor = titleCode
+		}
+		st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypePerson, Name: p.name, Actor: p.actor})
+		return
+	}
+	if hi-lo == 1 && st.knownWord(words[0]) {
+		// a surname two people share: a person, name left as written.
+		st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypePerson, Name: s, Actor: titleCode})
+		return
+	}
+	first := lo == 0 || lo == 1 && (ts[0].Tag == "``" || ts[0].Text == "\"")
+	switch {
+	case hi-lo >= 2:
+	case titled:
+	case firstNames[strings.ToLower(words[0])]:
+	default:
+		return
+	}
+	if hi-lo == 1 && first && !titled {
+		return
+	}
+	p := person{name: s, words: words, actor: titleCode}
+	if role != "" {
+		p.role = role
+	}
+	st.people = append(st.people, p)
+	st.byName[s] = len(st.people) - 1
+	st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypePerson, Name: s, Actor: titleCode})
+}
+
+// lookup finds the person a name refers to: the same full name, or the one
+// person whose last words (surname) or first word (family name written
+// first) it is.
+func (st *state) lookup(words []string) int {
+	if i, ok := st.byName[strings.Join(words, " ")]; ok {
+		return i
+	}
+	found := -1
+	for i := len(st.people) - 1; i >= 0; i-- {
+		p := st.people[i]
+		if len(p.words) <= len(words) {
+			continue
+		}
+		tail := slices.Equal(p.words[len(p.words)-len(words):], words)
+		head := len(words) == 1 && p.words[0] == words[0] && len(p.words) == 2 && !firstNames[strings.ToLower(words[0])]
+		if tail || head {
+			if found >= 0 && st.people[found].name != p.name {
+				return -1 // two people share the name: unsure
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// byRole returns the one person introduced with role key r, or -1.
+func (st *state) byRole(r string) int {
+	found := -1
+	for i, p := range st.people {
+		if p.role == r {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+func roleKey(ts []news.Token, ag item) string {
+	var b strings.Builder
+	for k := ag.lo; k < ag.hi; k++ {
+		if k > ag.lo {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(ts[k].Text))
+	}
+	return b.String()
+}
+
+// title reads the title before a name starting at token lo: the nearest
+// agent phrase and the actor before it ("German Chancellor", "Russia's
+// Foreign Minister", "Kremlin spokesman", "Russian foreign policy
+// analyst"). It returns the code, the role key and whether a title was seen.
+func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string, bool) {
+	var agent *item
+	titled := lo > 0 && titleWords[strings.TrimSuffix(strings.ToLower(ts[lo-1].Text), ".")]
+	k := lo
+	for j := ai - 1; j >= 0 && lo-k < 8; j-- {
+		it := all[j]
+		if it.lo < 0 {
+			return "", "", titled
+		}
+		// the tokens between it and k must be modifiers.
+		for m := it.hi; m < k; m++ {
+			if !modifier(ts[m]) {
+				if agent == nil {
+					return "", "", titled
+				}
+				return join("", agent.code, agent.append), "", true
+			}
+		}
+		switch it.class {
+		case classAgent:
+			a := it
+			agent = &a
+		case classCountry, classCapital, classOrg, classGroup:
+			if agent == nil || it.code == "" {
+				return "", "", titled
+			}
+			code := it.code
+			if it.class == classCapital && len(code) > 3 {
+				code = code[:3]
+			}
+			return join(code, agent.code, agent.append), it.code + "|" + roleKey(ts, *agent), true
+		default:
+			if agent == nil {
+				return "", "", titled
+			}
+			return "", "", true
+		}
+		k = it.lo
+		if k > 0 && ts[k-1].Tag == "POS" {
+			k--
+		}
+	}
+	return "", "", titled || agent != nil
+}
+
+// modifier reports whether t may stand between an actor and a title
+// ("Russian foreign policy analyst", "Russia's").
+func modifier(t news.Token) bool {
+	if t.Tag == "POS" || t.Tag == "HYPH" {
+		return true
+	}
+	if isCap(t.Text) {
+		return titleWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))]
+	}
+	return t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS"
+}
+
+// appositive reads a title after a name: "Vladimir Frolov, a Russian
+// foreign policy analyst," or "Sergei Lavrov, Russia's foreign minister,".
+func (st *state) appositive(ts []news.Token, all []item, ai, hi int) (string, string, bool) {
+	if hi+1 >= len(ts) || ts[hi].Text != "," {
+		return "", "", false
+	}
+	code, agent := "", (*item)(nil)
+	for j := ai + 1; j < len(all); j++ {
+		it := all[j]
+		if it.lo < 0 || it.lo > hi+8 {
+			break
+		}
+		stop := false
+		for m := hi + 1; m < it.lo; m++ {
+			if ts[m].Text == "," || ts[m].Tag == "." || strings.HasPrefix(ts[m].Tag, "VB") || ts[m].Tag == "IN" {
+				stop = true
+			}
+		}
+		if stop {
+			break
+		}
+		switch it.class {
+		case classCountry, classCapital, classOrg:
+			if code == "" && it.code != "" {
+				code = it.code
+				if len(code) > 3 && it.class == classCapital {
+					code = code[:3]
+				}
+			}
+		case classAgent:
+			a := it
+			agent = &a
+		}
+		if agent != nil {
+			break
+		}
+	}
+	if agent == nil || code == "" {
+		return "", "", false
+	}
+	return join(code, agent.code, agent.append), "", true
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
