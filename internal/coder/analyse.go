@@ -159,6 +159,12 @@ func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictf
 	}
 	st.indexGroups()
 	st.codeVerbs()
+	if why := st.complex(); why != "" {
+		st.events = nil
+		if tr != nil {
+			tr.Notes = append(tr.Notes, "too complex to code: "+why)
+		}
+	}
 	return st
 }
 

@@ -104,6 +104,9 @@ type Options struct {
 	// when it has at most this many words, and as no actor ("---") when it
 	// has more (PETRARCH's new_actor_length); 0 codes no new actors.
 	NewActorLength int
+	// Complex leaves sentences too complex to code uncoded (TABARI's
+	// COMPLEX option; entries coded "+++" always make a sentence complex).
+	Complex Complexity
 }
 
 // DefaultOptions are the switches PETRARCH runs with: both actors required,
@@ -184,10 +187,16 @@ func (o Options) With(config map[string]string) (Options, error) {
 				return o, fmt.Errorf("coder: option %s: not a length: %q", k, v)
 			}
 			o.NewActorLength = n
+		case "complex":
+			cx, err := parseComplex(val)
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
+			o.Complex = cx
 		case "default", "set: default":
 			o.DefaultSource, o.DefaultTarget, o.DefaultSourcePrior, o.DefaultTargetAfter = parseDefault(val)
 		default:
-			// Layout, output and parser switches (stop_on_error, FORWARD, OUTPUT, COMPLEX, …) do not change what
+			// Layout, output and parser switches (stop_on_error, FORWARD, OUTPUT, …) do not change what
 			// dyad codes.
 		}
 	}

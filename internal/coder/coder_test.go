@@ -44,6 +44,8 @@ SHOULD
 --- VOICE [020] ---
 VOICE
 - RAISED ITS * [042]
+--- MOCK [+++] ---
+MOCK
 --- CELEBRATE [040] ---
 CELEBRATE
 - * FEAST IN ^ + [045]
@@ -57,6 +59,7 @@ RED_HARBOUR [RDH]
 OLD_KINGDOM [OLK <19991231]
 [NEW >20000101]
 NOBODY [---]
+ZORBIA [+++]
 THE_LEAGUE [VEL/QRN]
 `
 
@@ -206,6 +209,12 @@ func TestCode(t *testing.T) {
 		{"tabari: a noun after a determiner is a verb where a pattern names the words before it", "Velmora raised its voice for Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 042 asserted"}},
 		{"tabari: a noun after a determiner has no bare code", "Velmora lowered its voice for Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, nil},
 		{"tabari: text in capitals", "VELMORA CONDEMNED TASHKAI ON MONDAY.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL TSK 122 asserted"}},
+		{"complex: a verb coded +++ leaves the sentence uncoded", "Velmora condemned Tashkai and mocked Quorin.", day, nil, nil},
+		{"complex: an actor coded +++ leaves the sentence uncoded", "Velmora condemned Tashkai near Zorbia.", day, nil, nil},
+		{"complex: too many verbs", "Velmora said it condemned Tashkai and criticized Quorin.", day, &Options{RequireDyad: true, Complex: Complexity{Verbs: 3}}, nil},
+		{"complex: fewer verbs than the limit", "Velmora said it condemned Tashkai and criticized Quorin.", day, &Options{RequireDyad: true, Complex: Complexity{Verbs: 4}}, []string{"VEL TSK 122 asserted", "VEL QRN 111 asserted"}},
+		{"complex: too many conjunctions", "Velmora condemned Quorin and criticized Tashkai but met Red Harbour.", day, &Options{RequireDyad: true, Complex: Complexity{Conj: 2}}, nil},
+		{"complex: a compound's conjunction is not counted", "Velmora and Tashkai condemned Quorin and criticized Red Harbour.", day, &Options{RequireDyad: true, Complex: Complexity{Conj: 2}}, []string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "VEL RDH 111 asserted", "TSK RDH 111 asserted"}},
 		{"minimum words count words, not clitics or punctuation", "Tashkai's police condemned Quorin.", day, &Options{RequireDyad: true, MinWords: 5}, nil},
 		{"comma clauses of the set lengths are deleted", "Velmora condemned Tashkai, as it said on Monday, the Quorin police warned.", day, &Options{Commas: Commas{Min: 2, Max: 6, EMin: 2, EMax: 4}}, []string{"VEL TSK 122 asserted"}},
 		{"comma clauses: a longer terminal clause is kept", "Velmora condemned Tashkai, the Quorin police warned.", day, &Options{Commas: Commas{EMin: 2, EMax: 2}}, []string{"VEL TSK 122 asserted", "QRNCOP - 160 asserted"}},
@@ -299,6 +308,8 @@ func TestOptionsWith(t *testing.T) {
 		{"petrarch comma switch", map[string]string{"comma_max": "8", "comma_emin": "2"}, Options{Commas: Commas{Max: 8, EMin: 2}}, false},
 		{"tabari comma option", map[string]string{"COMMA": "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"}, Options{Commas: Commas{Min: 4, Max: 6, EMin: 3, EMax: 6, BMin: 3, BMax: 8}}, false},
 		{"tabari comma off", map[string]string{"COMMA": "OFF"}, Options{}, false},
+		{"tabari complex option", map[string]string{"COMPLEX": "VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"}, Options{Complex: Complexity{Verbs: 5, Conj: 4}}, false},
+		{"bad complex option", map[string]string{"COMPLEX": "VERBS[five]"}, Options{}, true},
 		{"bad comma option", map[string]string{"COMMA": "MIN = four"}, Options{}, true},
 	}
 	for _, tc := range tests {
