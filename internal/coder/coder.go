@@ -90,6 +90,15 @@ type Options struct {
 	// CodeBySentence keeps only the first event of each sentence (TABARI's
 	// SET: CODE BY SENTENCE; CODE BY CLAUSE, the default, codes each clause).
 	CodeBySentence bool
+	// CodeAll codes every verb of a clause, not only its first that yields
+	// an event (TABARI's SET: CODE ALL): a later verb takes the clause's
+	// subject as its source.
+	CodeAll bool
+	// IgnoreDominant turns off dominant codes (TABARI's SET: CHECK
+	// DOMINANT = FALSE): by default a verb code ending in '!' is dominant,
+	// and when a sentence yields a dominant event its other events are
+	// dropped.
+	IgnoreDominant bool
 	// ConvertAgent codes an agent with no actor as an actor of its own,
 	// "~" and the agent's code ("~MIL"), TABARI's CONVERT AGENT.
 	ConvertAgent bool
@@ -157,12 +166,20 @@ func (o Options) With(config map[string]string) (Options, error) {
 		case "code", "code by":
 			switch strings.ToUpper(val) {
 			case "SENTENCE":
-				o.CodeBySentence = true
-			case "CLAUSE", "ALL":
-				o.CodeBySentence = false
+				o.CodeBySentence, o.CodeAll = true, false
+			case "CLAUSE":
+				o.CodeBySentence, o.CodeAll = false, false
+			case "ALL":
+				o.CodeBySentence, o.CodeAll = false, true
 			default:
 				return o, fmt.Errorf("coder: option %s: unknown value %q", k, v)
 			}
+		case "check dominant", "set: check dominant":
+			b, err := parseBool(val)
+			if err != nil {
+				return o, fmt.Errorf("coder: option %s: %w", k, err)
+			}
+			o.IgnoreDominant = !b
 		case "convert agent", "set: convert agent":
 			b, err := parseBool(val)
 			if err != nil {
@@ -353,7 +370,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 			sent, w = ns, words(ns.Tokens, nil)
 		}
 		st := c.analyseWords(text, sent, w, d, prev, nil)
-		evs := st.events
+		evs := dominant(st.events, !c.opts.IgnoreDominant)
 		if c.opts.CodeBySentence && len(evs) > 1 {
 			// the events of the sentence's first coded verb
 			k := 1
@@ -380,4 +397,41 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		}
 	}
 	return out, next
+}
+
+// dominant applies TABARI's dominant codes to a sentence's events: a code
+// ending in '!' marks its event as dominant, and when check is on and a
+// dominant event is present only the dominant events are kept. The '!' is
+// removed from the codes either way; events the removal makes equal are
+// kept once.
+func dominant(evs []news.Event, check bool) []news.Event {
+	has := false
+	for _, e := range evs {
+		if strings.HasSuffix(e.Code, "!") {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return evs
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		dom := strings.HasSuffix(e.Code, "!")
+		if check && !dom {
+			continue
+		}
+		e.Code = strings.TrimSuffix(e.Code, "!")
+		dup := false
+		for _, o := range out {
+			if sameCode(o.Source, e.Source) && sameCode(o.Target, e.Target) && o.Code == e.Code {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
 }

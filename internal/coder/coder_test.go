@@ -46,6 +46,8 @@ VOICE
 - RAISED ITS * [042]
 --- MOCK [+++] ---
 MOCK
+--- HOST [042!] ---
+HOST {HOSTED HOSTS HOSTING}
 --- CELEBRATE [040] ---
 CELEBRATE
 - * FEAST IN ^ + [045]
@@ -229,6 +231,10 @@ func TestCode(t *testing.T) {
 		{"no new actors by default", "The harbour guild condemned Quorin.", day, nil, nil},
 		{"new actor in a compound with an actor's phrase", "Velmora's army and harbour guild condemned Quorin.", day, &Options{RequireDyad: true, NewActorLength: 4}, []string{"VEL QRN 122 asserted", `"HARBOUR GUILD" QRN 122 asserted`}},
 		{"a phrase whose preposition leads to an actor is no new actor", "Velmora condemned the dispute with Quorin.", day, &Options{RequireDyad: true, NewActorLength: 4}, []string{"VEL QRN 122 asserted"}},
+		{"code by clause: a clause's later verb is not coded", "Velmora condemned Tashkai on Monday to warn it.", day, nil, []string{"VEL TSK 122 asserted"}},
+		{"code all: a clause's later verb is coded, its subject the source", "Velmora condemned Tashkai on Monday to warn it.", day, &Options{RequireDyad: true, CodeAll: true}, []string{"VEL TSK 122 asserted", "VEL TSK 160 asserted"}},
+		{"dominant code: the sentence keeps only the dominant event", "Velmora hosted Tashkai and condemned Quorin.", day, nil, []string{"VEL TSK 042 asserted"}},
+		{"dominant code: check dominant off keeps every event", "Velmora hosted Tashkai and condemned Quorin.", day, &Options{RequireDyad: true, IgnoreDominant: true}, []string{"VEL TSK 042 asserted", "VEL QRN 122 asserted"}},
 		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
 	}
 	for _, tc := range tests {
@@ -301,7 +307,9 @@ func TestOptionsWith(t *testing.T) {
 		{"default off", map[string]string{"DEFAULT": "OFF"}, Options{}, false},
 		{"convert agent", map[string]string{"CONVERT AGENT": "TRUE"}, Options{ConvertAgent: true}, false},
 		{"code by sentence", map[string]string{"CODE": "SENTENCE"}, Options{CodeBySentence: true}, false},
-		{"code all", map[string]string{"CODE": "ALL"}, Options{}, false},
+		{"code all", map[string]string{"CODE": "ALL"}, Options{CodeAll: true}, false},
+		{"code by clause after code all", map[string]string{"CODE": "CLAUSE"}, Options{}, false},
+		{"check dominant off", map[string]string{"CHECK DOMINANT": "FALSE"}, Options{IgnoreDominant: true}, false},
 		{"new actor length", map[string]string{"new_actor_length": "8"}, Options{NewActorLength: 8}, false},
 		{"bad new actor length", map[string]string{"new_actor_length": "long"}, Options{}, true},
 		{"ignored switch", map[string]string{"stop_on_error": "True"}, Options{}, false},

@@ -108,7 +108,7 @@ func (st *state) codeVerbs() {
 		}
 		cs := st.clauseStart(h.first)
 		coord := st.coordinated(h.first)
-		if !coord && st.adverbialClause(cs) && doneClause[st.outerClause(cs)] {
+		if !coord && !st.c.opts.CodeAll && st.adverbialClause(cs) && doneClause[st.outerClause(cs)] {
 			// an adverbial clause inside a clause whose verb was coded
 			// ("restored ties after crowds burned the embassy") belongs
 			// to that event
@@ -117,7 +117,7 @@ func (st *state) codeVerbs() {
 			}
 			continue
 		}
-		if doneClause[cs] && !coord {
+		if doneClause[cs] && !coord && !st.c.opts.CodeAll {
 			if st.trace != nil {
 				st.trace.addVerb(st, h, "skipped: its clause already has an event")
 			}
