@@ -86,6 +86,7 @@ func (a *analysis) peopleFromEntities() {
 		poss := hi < len(a.toks[bi]) && a.toks[bi][hi].Tag == "POS"
 		a.mentions = append(a.mentions, mention{pos: e.Span[0], end: e.Span[1], person: pi, poss: poss})
 	}
+	a.surnameMentions()
 }
 
 // nameRun finds the person name that ends at ts[k] (exclusive end k+1):
@@ -172,44 +173,7 @@ func (a *analysis) peopleFromTokens() {
 		pi := a.addPerson(name, "")
 		a.addRoles(pi, c.bi, c.lo, c.hi)
 	}
-	// Mentions: full names and surnames alone, outside quotes.
-	lastOf := make(map[string][]int)
-	firstOf := make(map[string][]int) // for family names written first ("Wang Wenbin" → "Wang")
-	for i, p := range a.people {
-		lastOf[p.last] = append(lastOf[p.last], i)
-		if f := strings.Fields(p.name); len(f) >= 2 {
-			firstOf[f[0]] = append(firstOf[f[0]], i)
-		}
-	}
-	for bi, ts := range a.toks {
-		for k := 0; k < len(ts); k++ {
-			if a.inQ[bi][k] || !isCap(ts[k].Text) {
-				continue
-			}
-			ps := lastOf[ts[k].Text]
-			if k+1 < len(ts) && isNameToken(ts[k+1].Text) && strings.HasPrefix(ts[k+1].Tag, "NNP") {
-				continue
-			}
-			if len(ps) == 0 {
-				// A lone family name written first, as in Chinese and Korean
-				// names, refers to the one person whose full name starts with it.
-				if fs := firstOf[ts[k].Text]; len(fs) == 1 && (k == 0 || !strings.HasPrefix(ts[k-1].Tag, "NNP")) {
-					a.mentions = append(a.mentions, mention{pos: ts[k].Span[0], end: ts[k].Span[1], person: fs[0], poss: k+1 < len(ts) && ts[k+1].Tag == "POS"})
-				}
-				continue
-			}
-			s, _ := nameRun(ts, 0, k)
-			if s > k { // ts[k] itself is no name word
-				continue
-			}
-			pi := a.pickPerson(a.text[ts[s].Span[0]:ts[k].Span[1]], ts[k].Text, ts[k].Span[0])
-			if pi < 0 {
-				continue
-			}
-			poss := k+1 < len(ts) && ts[k+1].Tag == "POS"
-			a.mentions = append(a.mentions, mention{pos: ts[s].Span[0], end: ts[k].Span[1], person: pi, poss: poss})
-		}
-	}
+	a.surnameMentions()
 }
 
 // pickPerson finds the person a name refers to at offset pos: the exact
@@ -412,4 +376,57 @@ func (a *analysis) partOfKnown(name string) bool {
 		}
 	}
 	return false
+}
+
+// surnameMentions adds the mentions of known persons by full name or surname
+// alone, outside quotes, that are not mentions already (entities found
+// by the entity stage are).
+func (a *analysis) surnameMentions() {
+	seen := make(map[int]bool, len(a.mentions))
+	for _, m := range a.mentions {
+		seen[m.end] = true
+	}
+	lastOf := make(map[string][]int)
+	firstOf := make(map[string][]int) // for family names written first ("Wang Wenbin" → "Wang")
+	for i, p := range a.people {
+		lastOf[p.last] = append(lastOf[p.last], i)
+		if f := strings.Fields(p.name); len(f) >= 2 {
+			firstOf[f[0]] = append(firstOf[f[0]], i)
+		}
+	}
+	for bi, ts := range a.toks {
+		for k := 0; k < len(ts); k++ {
+			if a.inQ[bi][k] || !isCap(ts[k].Text) {
+				continue
+			}
+			ps := lastOf[ts[k].Text]
+			if k+1 < len(ts) && isNameToken(ts[k+1].Text) && strings.HasPrefix(ts[k+1].Tag, "NNP") {
+				continue
+			}
+			if len(ps) == 0 {
+				// A lone family name written first, as in Chinese and Korean
+				// names, refers to the one person whose full name starts with it.
+				if fs := firstOf[ts[k].Text]; len(fs) == 1 && (k == 0 || !strings.HasPrefix(ts[k-1].Tag, "NNP")) {
+					if !seen[ts[k].Span[1]] {
+						a.mentions = append(a.mentions, mention{pos: ts[k].Span[0], end: ts[k].Span[1], person: fs[0], poss: k+1 < len(ts) && ts[k+1].Tag == "POS"})
+					}
+				}
+				continue
+			}
+			s, _ := nameRun(ts, 0, k)
+			if s > k {
+				// Tagged as no name word (a sentence-initial "Yeti" may be
+				// tagged RB), but it is a known person's surname.
+				s = k
+			}
+			pi := a.pickPerson(a.text[ts[s].Span[0]:ts[k].Span[1]], ts[k].Text, ts[k].Span[0])
+			if pi < 0 {
+				continue
+			}
+			poss := k+1 < len(ts) && ts[k+1].Tag == "POS"
+			if !seen[ts[k].Span[1]] {
+				a.mentions = append(a.mentions, mention{pos: ts[s].Span[0], end: ts[k].Span[1], person: pi, poss: poss})
+			}
+		}
+	}
 }

@@ -215,3 +215,15 @@ func TestOrganisationModifierIsNoSpeaker(t *testing.T) {
 		t.Errorf("speaker %q (%q), want the Kremlin, RUSGOV", qs[1].Speaker, qs[1].SpeakerActor)
 	}
 }
+
+// TestSurnameTaggedAsAdverb: a known surname opening a sentence is a mention
+// of its person whatever its tag, so "she" after it refers to that person.
+func TestSurnameTaggedAsAdverb(t *testing.T) {
+	doc := docOf(t, "\"We warned them,\" said Nemonte Yeti, a leader of the Waorani people.\n\n"+
+		"Energy Minister Pablo Arroyo said the pipeline was sealed.\n\n"+
+		"Yeti rejected that account. \"It happens every year,\" she said.\n")
+	qs := Find(doc)
+	if len(qs) != 2 || qs[1].Speaker != "Nemonte Yeti" {
+		t.Fatalf("quotes %+v, want the second by Nemonte Yeti", qs)
+	}
+}
