@@ -6,7 +6,9 @@
 // The coding works on the words alone, without a full parse:
 //
 //   - actor phrases are found by longest match of dictionary names
-//     (date-restricted codes are evaluated at the sentence date); agent
+//     (date-restricted codes are evaluated at the sentence date; in TABARI
+//     dictionaries a name written with a blank, "PRINCE DOL_AMROTH", lets
+//     up to two plain words come between, "Prince of Dol_Amroth"); agent
 //     phrases ("police", "foreign minister") are joined to the nearest actor
 //     ("Gondor police", "Gondor's government", "police in Gondor") by the
 //     agents' [~CODE] and [CODE~] rules; actors joined by "and" or commas
@@ -14,7 +16,8 @@
 //     to the previous actor;
 //   - verbs are found through an index of their forms (regular inflections
 //     generated as PETRARCH does, irregular ones from the dictionary, stems
-//     in TABARI dictionaries); each verb's patterns are tried, most specific
+//     in TABARI dictionaries, where a pattern word marked "~" is a stem
+//     even when joined to the next); each verb's patterns are tried, most specific
 //     first, sparsely around the verb, with synsets, the $ + % ^ markers and
 //     PETRARCH-2 noun and prepositional phrases; the first that matches gives
 //     the code, else the verb's default code;

@@ -38,6 +38,7 @@ PROMISE
 --- WARN [160] ---
 WARN
 - WON'T * [164]
+- * REAL~_GRAVE [161]
 --- SHOULD [---] ---
 SHOULD
 - URGED * ATTACK [195]
@@ -58,6 +59,7 @@ const testActors = `VELMORA_ [VEL]
 TASHKAI [TSK]
 QUORIN [QRN]
 RED_HARBOUR [RDH]
+QUORIN RADIO [QRNRAD]
 OLD_KINGDOM [OLK <19991231]
 [NEW >20000101]
 NOBODY [---]
@@ -164,6 +166,11 @@ func TestCode(t *testing.T) {
 		{"negation dropped", "Velmora did not attack Quorin.", day, nil, nil},
 		{"contraction in a pattern", "Velmora won't warn Quorin.", day, nil, []string{"VEL QRN 164 asserted"}},
 		{"contraction in a pattern, stems", "Velmora won't warn Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 164 asserted"}},
+		{"nonconsecutive actor phrase, stems", "Velmora warned Quorin state-run radio.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRNRAD 160 asserted"}},
+		{"nonconsecutive actor phrase stops at a conjunction", "Velmora warned Quorin and its radio.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 160 asserted"}},
+		{"nonconsecutive actor phrase skips two words at most", "Velmora warned Quorin about the big radio.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 160 asserted"}},
+		{"stem mark ~_ in a pattern", "Velmora warned Quorin of a really grave danger.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 161 asserted"}},
+		{"stem mark ~_ needs the next word adjacent", "Velmora warned Quorin of a real and grave danger.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 160 asserted"}},
 		{"split contraction needs both parts", "Velmora would not warn Quorin.", day, nil, nil},
 		{"negation marked", "Velmora did not attack Quorin.", day, &Options{RequireDyad: true, Negation: NegationMark}, []string{"VEL QRN 190 negated"}},
 		{"future", "Velmora will attack Quorin.", day, nil, []string{"VEL QRN 190 future"}},

@@ -21,9 +21,14 @@ const (
 type entry struct {
 	words []string
 	exact bool // the last word must match whole, even in stem mode
-	kind  entryKind
-	idx   int // index into the dictionary's Entries
-	pos   dictfile.Pos
+	// gaps[k] is ' ' when words[k] and words[k+1] were written apart
+	// ("ITHILEN TELEVISION"): in stem mode a few plain words may come
+	// between them, as TABARI's nonconsecutive actor phrases. Empty when
+	// every pair must be consecutive.
+	gaps string
+	kind entryKind
+	idx  int // index into the dictionary's Entries
+	pos  dictfile.Pos
 }
 
 // phraseIndex finds the longest dictionary phrase starting at a word. In
@@ -45,6 +50,9 @@ func (p *phraseIndex) add(e *entry) {
 	e.words, e.exact = trimEq(e.words, e.exact)
 	if len(e.words) == 0 {
 		return
+	}
+	if !p.stem || len(e.gaps) != len(e.words)-1 || !strings.Contains(e.gaps, " ") {
+		e.gaps = ""
 	}
 	k := keyOf(e.words[0], p.stem)
 	p.m[k] = append(p.m[k], e)
@@ -125,12 +133,42 @@ func (p *phraseIndex) matchAt(e *entry, ws []string, i int) (int, bool) {
 			return i, false
 		}
 		last := k == len(e.words)-1
-		if !wordMatch(d, ws[j], p.stem, !last || e.exact) {
-			return i, false
+		exact := !last || e.exact
+		if !wordMatch(d, ws[j], p.stem, exact) {
+			if k == 0 || e.gaps == "" || e.gaps[k-1] != ' ' {
+				return i, false
+			}
+			// a gap: skip up to maxPhraseGap plain words to the next one
+			g := j
+			for g < len(ws) && g-j < maxPhraseGap && plainWord(ws[g]) && !wordMatch(d, ws[g], p.stem, exact) {
+				g++
+			}
+			if g >= len(ws) || !wordMatch(d, ws[g], p.stem, exact) {
+				return i, false
+			}
+			j = g
 		}
 		j++
 	}
 	return j, true
+}
+
+// maxPhraseGap is the most words a nonconsecutive actor phrase skips
+// between two of its words ("Ithilen state-run television").
+const maxPhraseGap = 2
+
+// plainWord reports whether a text word may sit inside a nonconsecutive
+// phrase: a word, not punctuation, a number, a joining "_" or a
+// conjunction, which would end the noun phrase.
+func plainWord(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	switch w {
+	case "AND", "OR", "BUT", "NOR":
+		return false
+	}
+	return true
 }
 
 // verbCand is one way a text word can be a dictionary verb.
@@ -182,9 +220,9 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 	}
 	for i := range set.Actors.Entries {
 		a := &set.Actors.Entries[i]
-		ix.phrases.add(&entry{words: a.Phrase.Words, exact: a.Phrase.Exact, kind: kindActor, idx: i, pos: a.Pos})
+		ix.phrases.add(&entry{words: a.Phrase.Words, exact: a.Phrase.Exact, gaps: a.Phrase.Seps, kind: kindActor, idx: i, pos: a.Pos})
 		for _, s := range a.Synonyms {
-			ix.phrases.add(&entry{words: s.Phrase.Words, exact: s.Phrase.Exact, kind: kindActor, idx: i, pos: s.Pos})
+			ix.phrases.add(&entry{words: s.Phrase.Words, exact: s.Phrase.Exact, gaps: s.Phrase.Seps, kind: kindActor, idx: i, pos: s.Pos})
 		}
 		if strings.Contains(strings.ToLower(filepath.Base(a.Pos.File)), "countr") {
 			for _, c := range a.Codes {
@@ -431,8 +469,9 @@ func splitContraction(w string) []string {
 
 // splitContractions returns the pattern tokens with their contracted words
 // split as the text's are ("DIDN'T" matches "did n't"): the pieces must be
-// adjacent and the first matches whole. It reports whether any was split;
-// ts itself is never changed.
+// adjacent and the first matches whole. It also drops TABARI's stem mark
+// '~' from a word. It reports whether any token changed; ts itself is
+// never changed.
 func splitContractions(ts []dictfile.Token) ([]dictfile.Token, bool) {
 	var out []dictfile.Token
 	changed := false
@@ -440,6 +479,14 @@ func splitContractions(ts []dictfile.Token) ([]dictfile.Token, bool) {
 		var parts []string
 		switch t.Kind {
 		case dictfile.Word:
+			if w, ok := strings.CutSuffix(t.Text, "~"); ok && w != "" {
+				// TABARI's "~_" connector ("REAL~_PLEASANT"): the word
+				// before it is a stem ("really", "real") even when joined
+				// to the next word.
+				t.Text, t.Exact = w, false
+				parts = []string{}
+				break
+			}
 			parts = splitContraction(t.Text)
 		case dictfile.NounPhrase, dictfile.PrepPhrase:
 			if sub, ch := splitContractions(t.Sub); ch {
