@@ -1,7 +1,6 @@
 package dictfile
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -70,15 +69,5 @@ func (ld *loader) readFS(fsys fs.FS, name string, kind Kind) any {
 		return nil
 	}
 	defer f.Close()
-	ld.set.Files = append(ld.set.Files, name)
-	v, warns, err := parseKind(name, kind, f)
-	ld.set.Warnings = append(ld.set.Warnings, warns...)
-	var de *Error
-	switch {
-	case errors.As(err, &de):
-		ld.errs = append(ld.errs, de.Problems...)
-	case err != nil && ld.ioErr == nil:
-		ld.ioErr = err
-	}
-	return v
+	return ld.parse(name, kind, f)
 }

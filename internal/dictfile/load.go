@@ -98,8 +98,13 @@ func (ld *loader) read(path string, kind Kind) any {
 		return nil
 	}
 	defer f.Close()
-	ld.set.Files = append(ld.set.Files, path)
-	v, warns, err := parseKind(path, kind, f)
+	return ld.parse(path, kind, f)
+}
+
+// parse reads one opened file of the given kind, keeping its problems.
+func (ld *loader) parse(name string, kind Kind, r io.Reader) any {
+	ld.set.Files = append(ld.set.Files, name)
+	v, warns, err := parseKind(name, kind, r)
 	ld.set.Warnings = append(ld.set.Warnings, warns...)
 	var de *Error
 	switch {
