@@ -305,13 +305,18 @@ func (st *state) findActors(prev *group) {
 		}
 		lastWasAgent = m.kind == kindAgent
 	}
-	// codes; pronouns resolve to the previous actor
-	var last *unit
+	// codes; pronouns resolve to the previous actor, or in a conjoined
+	// later clause to the sentence's first actor
+	var last, firstActor *unit
 	kept := st.units[:0]
 	for _, u := range st.units {
 		switch {
 		case u.pronoun:
-			if last != nil {
+			if firstActor != nil && st.conjoinedAfter(firstActor.last, u.first) {
+				// "A urged B and then it asked C": the subject of the
+				// first clause
+				u.code, u.rules = firstActor.code, firstActor.rules
+			} else if last != nil {
 				u.code, u.rules = last.code, last.rules
 			} else if prev != nil && len(prev.members) > 0 {
 				u.code, u.rules = prev.members[0].code, prev.members[0].rules
@@ -333,6 +338,9 @@ func (st *state) findActors(prev *group) {
 		default:
 			u.code = compose(u)
 			last = u
+		}
+		if firstActor == nil && last != nil {
+			firstActor = last
 		}
 		kept = append(kept, u)
 	}
@@ -862,4 +870,58 @@ func (st *state) inGroup(k int) bool {
 func (st *state) span(first, last int) news.Span {
 	t := st.s.Tokens
 	return news.Span{t[first].Span[0], t[last-1].Span[1]}
+}
+
+// conjoinedAfter reports whether a coordinating conjunction that starts a
+// new clause ("and then it asked", "but Gondor told him") lies between
+// tokens from and to: an "and" or "but" that does not join two actors
+// and is followed, past "then" and adverbs, by a pronoun, an actor or a
+// verb. A pronoun in such a later clause stands for the sentence's first
+// actor, as in TABARI; elsewhere it stands for the nearest actor before it.
+func (st *state) conjoinedAfter(from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := st.ws[k]; w != "AND" && w != "BUT" {
+			continue
+		}
+		if st.unitEndingAt(k) && st.compoundGap(k, st.nextUnitStart(k)) {
+			continue // "Elrond and Gondor"
+		}
+		j := k + 1
+		for j < to && (st.ws[j] == "THEN" || strings.HasPrefix(st.tag(j), "RB")) {
+			j++
+		}
+		if j == to || st.unitStartingAt(j) || strings.HasPrefix(st.tag(j), "VB") {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) unitEndingAt(k int) bool {
+	for _, u := range st.units {
+		if u.last == k {
+			return true
+		}
+	}
+	return false
+}
+
+// nextUnitStart returns the first token of the first unit that starts
+// after k, or -1.
+func (st *state) nextUnitStart(k int) int {
+	for _, u := range st.units {
+		if u.first > k {
+			return u.first
+		}
+	}
+	return -1
+}
+
+func (st *state) unitStartingAt(k int) bool {
+	for _, u := range st.units {
+		if u.first == k {
+			return true
+		}
+	}
+	return false
 }

@@ -163,6 +163,8 @@ func TestCode(t *testing.T) {
 		{"default code", "Velmora gave Tashkai a warning.", day, nil, []string{"VEL TSK 070 asserted"}},
 		{"passive with by", "Quorin was attacked by Tashkai.", day, nil, []string{"TSK QRN 190 asserted"}},
 		{"pronoun", "Velmora said it would attack Quorin.", day, nil, []string{"VEL QRN 190 hypothetical"}},
+		{"pronoun in a conjoined clause is the first actor", "Velmora condemned Tashkai and then Quorin criticized it.", day, &Options{Dialect: DialectTabari, RequireDyad: true, CodeAll: true}, []string{"VEL TSK 122 asserted", "QRN VEL 111 asserted"}},
+		{"pronoun in the same clause is the nearest actor", "Velmora condemned Tashkai, then Quorin criticized it.", day, &Options{Dialect: DialectTabari, RequireDyad: true, CodeAll: true}, []string{"VEL TSK 122 asserted", "VEL QRN 111 asserted"}},
 		{"negation dropped", "Velmora did not attack Quorin.", day, nil, nil},
 		{"contraction in a pattern", "Velmora won't warn Quorin.", day, nil, []string{"VEL QRN 164 asserted"}},
 		{"contraction in a pattern, stems", "Velmora won't warn Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 164 asserted"}},

@@ -28,7 +28,7 @@ func TestConformance(t *testing.T) {
 		floor int
 	}{
 		{"petrarch/PETR.UnitTest.records.xml", 250},
-		{"tabari/Validate.project", 361},
+		{"tabari/Validate.project", 363},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			s, err := suite.Load(filepath.Join(conformanceDir, tc.path))
