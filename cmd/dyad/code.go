@@ -10,8 +10,6 @@ import (
 	"runtime"
 
 	"dyad/internal/batch"
-	"dyad/internal/ingest"
-	"dyad/news"
 	"dyad/pipeline"
 )
 
@@ -42,16 +40,9 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fs.Usage()
 		return 2
 	}
-	var f news.Format
-	switch *format {
-	case "auto":
-		f = news.FormatAuto
-	case "text":
-		f = news.FormatText
-	case "html":
-		f = news.FormatHTML
-	default:
-		fmt.Fprintf(stderr, "dyad code: --format %q: want auto, text or html\n", *format)
+	f, err := parseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad code: %v\n", err)
 		return 2
 	}
 	p, err := pipeline.New(pipeline.Config{Published: *published, KeepTokens: *tokens, PetrarchDicts: *petrarch, TabariProject: *tabari, GazetteerDir: *gazetteer})
@@ -60,17 +51,7 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return 2
 	}
 
-	src := func(yield func(ingest.Record) error) error {
-		return ingest.Read(ctx, fs.Args(), stdin, ingest.Options{Format: f}, func(r ingest.Record) error {
-			if r.Article.Source == "" {
-				r.Article.Source = *source
-			}
-			if r.Article.URL == "" {
-				r.Article.URL = *url
-			}
-			return yield(r)
-		})
-	}
+	src := articleSource(ctx, fs.Args(), stdin, f, *source, *url)
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	if *pretty {

@@ -1,6 +1,7 @@
 // Command dyad turns news articles into political event data.
 //
 //	dyad code [flags] PATH...   code articles, one JSON object per line
+//	dyad ingest [flags] PATH... code and store articles in a database
 //	dyad explain TEXT|FILE      say why each sentence was or was not coded
 //	dyad validate SUITE...      score the coder on the peers' validation suites
 //	dyad eval GOLD_DIR          score dyad on annotated articles
@@ -25,6 +26,7 @@ const usage = `dyad turns news articles into political event data.
 
 Usage:
   dyad code [flags] PATH...   code articles (files, directories, - for stdin) to JSON Lines
+  dyad ingest [flags] PATH... code articles and store them in a SQLite database (events merged)
   dyad explain TEXT|FILE      say why each sentence was or was not coded
   dyad validate SUITE...      score the coder on a PETRARCH .xml suite or a TABARI .project
   dyad eval GOLD_DIR          score places, times and quotes on annotated articles
@@ -51,6 +53,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "code":
 		return runCode(ctx, args[1:], stdin, stdout, stderr)
+	case "ingest":
+		return runIngest(ctx, args[1:], stdin, stdout, stderr)
 	case "explain":
 		return runExplain(ctx, args[1:], stdout, stderr)
 	case "eval":

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"dyad/internal/batch"
+	"dyad/internal/ingest"
+	"dyad/internal/store"
+	"dyad/pipeline"
+)
+
+func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: dyad ingest [flags] PATH...\n       dyad ingest --failed [--db PATH]\n\nCodes articles (files, directories walked recursively, - for stdin) and stores\nthem with their merged events in a database. Re-ingesting an article changes\nnothing; records that fail are recorded with their reason (see --failed).\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	var (
+		dbPath    = fs.String("db", "dyad.db", "SQLite database `PATH` (created if missing)")
+		failed    = fs.Bool("failed", false, "list the recorded failures with their reasons and exit")
+		published = fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none")
+		source    = fs.String("source", "", "outlet `name` for articles that carry none")
+		url       = fs.String("url", "", "`URL` for articles that carry none")
+		format    = fs.String("format", "auto", "input body format: auto, text or html")
+		strict    = fs.Bool("strict", false, "exit non-zero if any record fails")
+		workers   = fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
+	)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *failed {
+		if fs.NArg() > 0 {
+			fs.Usage()
+			return 2
+		}
+		return listFailures(ctx, *dbPath, stdout, stderr)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	f, err := parseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 2
+	}
+	p, err := pipeline.New(pipeline.Config{Published: *published})
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 2
+	}
+	st, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+
+	prog := newProgress(stderr)
+	var stored, newEvents, failures int
+	emit := func(r batch.Result) error {
+		if r.Err != nil {
+			failures++
+			prog.clear()
+			fmt.Fprintf(stderr, "dyad ingest: %v\n", r.Err)
+			origin, reason := failureOf(r)
+			if err := st.RecordFailure(ctx, origin, reason); err != nil {
+				return err
+			}
+		} else {
+			saved, err := st.SaveArticle(ctx, r.Doc, "")
+			if err != nil {
+				if ctx.Err() != nil {
+					return err
+				}
+				failures++
+				prog.clear()
+				fmt.Fprintf(stderr, "dyad ingest: %s: %v\n", r.Origin, err)
+				if err := st.RecordFailure(ctx, r.Origin, err.Error()); err != nil {
+					return err
+				}
+			}
+			stored += saved.Mentions
+			newEvents += saved.NewEvents
+		}
+		prog.update(stored, failures)
+		return nil
+	}
+	sum, err := batch.Run(ctx, articleSource(ctx, fs.Args(), stdin, f, *source, *url), p.Process, *workers, emit)
+	prog.clear()
+	fmt.Fprintf(stderr, "dyad ingest: %d coded, %d stored events (%d new), %d failed\n", sum.Coded, stored, newEvents, failures)
+	switch {
+	case err != nil && !errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 1
+	case err != nil:
+		return 1
+	case sum.Coded == 0:
+		fmt.Fprintln(stderr, "dyad ingest: nothing could be coded")
+		return 1
+	case *strict && failures > 0:
+		return 1
+	}
+	return 0
+}
+
+// failureOf splits a failed result into where the record came from and why
+// it failed.
+func failureOf(r batch.Result) (origin, reason string) {
+	var ie *ingest.Error
+	if errors.As(r.Err, &ie) {
+		origin = ie.File
+		if ie.Line > 0 {
+			origin = fmt.Sprintf("%s:%d", ie.File, ie.Line)
+		}
+		return origin, ie.Err.Error()
+	}
+	reason = r.Err.Error()
+	if r.Origin != "" {
+		reason = strings.TrimPrefix(reason, r.Origin+": ")
+	}
+	return r.Origin, reason
+}
+
+// listFailures prints the failures recorded in the database at path, one per
+// line: origin, a tab, the reason.
+func listFailures(ctx context.Context, path string, stdout, stderr io.Writer) int {
+	if _, err := os.Stat(path); err != nil {
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 1
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+	fails, err := st.Failures(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+		return 1
+	}
+	for _, f := range fails {
+		fmt.Fprintf(stdout, "%s\t%s\n", f.Origin, f.Reason)
+	}
+	return 0
+}
+
+// progress rewrites one status line on a terminal, at most a few times a
+// second; it does nothing when the output is not a terminal.
+type progress struct {
+	w       io.Writer
+	on      bool
+	start   time.Time
+	last    time.Time
+	n       int
+	written bool
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w, start: time.Now()}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.on = true
+		}
+	}
+	return p
+}
+
+// update counts one more record and redraws the line when due.
+func (p *progress) update(events, errs int) {
+	p.n++
+	if !p.on || time.Since(p.last) < 250*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	rate := float64(p.n) / max(time.Since(p.start).Seconds(), 1e-9)
+	fmt.Fprintf(p.w, "\r\033[K%d articles  %.1f articles/s  %d events  %d errors", p.n, rate, events, errs)
+	p.written = true
+}
+
+// clear erases the status line so that other output starts on a clean line.
+func (p *progress) clear() {
+	if p.written {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.written = false
+	}
+}

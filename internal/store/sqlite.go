@@ -1,0 +1,61 @@
+package store
+
+import (
+	"database/sql"
+	"net/url"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// dialect isolates what differs between SQL backends.
+type dialect interface {
+	// rebind turns the ? placeholders of a portable query into the backend's.
+	rebind(query string) string
+	// articleMatch is a condition on articles.id true when the article's
+	// title or text matches the full-text query bound to its one placeholder.
+	articleMatch(idColumn string) string
+	// quoteMatch is a condition on quotes.id true when the quote's text
+	// matches the full-text query bound to its one placeholder.
+	quoteMatch(idColumn string) string
+	// ftsQuery turns user words into the backend's full-text query syntax.
+	ftsQuery(q string) string
+}
+
+// openSQLite opens path with WAL, foreign keys, a busy timeout and
+// transactions that take the write lock at BEGIN (so concurrent writers wait
+// instead of failing to upgrade).
+func openSQLite(path string) (*sql.DB, error) {
+	v := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		v.Add("_pragma", p)
+	}
+	v.Set("_txlock", "immediate")
+	return sql.Open("sqlite", path+"?"+v.Encode())
+}
+
+// sqliteDialect is SQLite with FTS5.
+type sqliteDialect struct{}
+
+func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) articleMatch(id string) string {
+	return id + ` IN (SELECT article_id FROM article_fts WHERE article_fts MATCH ?)`
+}
+
+func (sqliteDialect) quoteMatch(id string) string {
+	return id + ` IN (SELECT quote_id FROM quote_fts WHERE quote_fts MATCH ?)`
+}
+
+// ftsQuery quotes every word so that user input is never FTS5 syntax: all
+// words must occur, in any order.
+func (sqliteDialect) ftsQuery(q string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(q) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(`"` + strings.ReplaceAll(w, `"`, `""`) + `"`)
+	}
+	return b.String()
+}
