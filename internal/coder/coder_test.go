@@ -52,6 +52,7 @@ HOST {HOSTED HOSTS HOSTING}
 --- CELEBRATE [040] ---
 CELEBRATE
 - * FEAST IN ^ + [045]
+- * FESTIVAL ^ + [046]
 `
 
 const testActors = `VELMORA_ [VEL]
@@ -245,6 +246,7 @@ func TestCode(t *testing.T) {
 		{"dominant code: the sentence keeps only the dominant event", "Velmora hosted Tashkai and condemned Quorin.", day, nil, []string{"VEL TSK 042 asserted"}},
 		{"dominant code: check dominant off keeps every event", "Velmora hosted Tashkai and condemned Quorin.", day, &Options{RequireDyad: true, IgnoreDominant: true}, []string{"VEL TSK 042 asserted", "VEL QRN 122 asserted"}},
 		{"caret skips a noun phrase", "Velmora celebrated the feast in Tashkai with Quorin.", day, nil, []string{"VEL QRN 045 asserted"}},
+		{"caret skips a preposition with its noun phrase", "Velmora celebrated the festival with Quorin in Tashkai.", day, nil, []string{"VEL TSK 046 asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -728,6 +728,24 @@ func (st *state) skipNounPhrase(q int) int {
 	if gi := st.groupAt[q]; gi >= 0 {
 		return st.groups[gi].last
 	}
+	// "Tabaski with Eriador": a preposition or adverb before the noun
+	// phrase is passed over with it, as the sparse match between tokens
+	// would otherwise leave '^' empty in front of the phrase it is to skip
+	q0 := q
+	for q < len(st.ws) && !st.inUnit[q] {
+		switch st.tag(q) {
+		case "IN", "TO", "RB":
+			q++
+			continue
+		}
+		break
+	}
+	if q > q0 && (q >= len(st.ws) || !st.startsNounPhrase(q)) {
+		q = q0
+	}
+	if gi := st.groupAt[q]; q < len(st.ws) && gi >= 0 {
+		return st.groups[gi].last
+	}
 	e := q
 	for e < len(st.ws) && !st.inUnit[e] {
 		switch st.tag(e) {
@@ -743,6 +761,19 @@ func (st *state) skipNounPhrase(q int) int {
 		return st.groups[st.groupAt[e]].last
 	}
 	return e
+}
+
+// startsNounPhrase reports whether an actor phrase, or a determiner,
+// adjective or noun, starts at word q.
+func (st *state) startsNounPhrase(q int) bool {
+	if st.groupAt[q] >= 0 {
+		return true
+	}
+	switch st.tag(q) {
+	case "DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$":
+		return !st.inUnit[q]
+	}
+	return false
 }
 
 func zeroWidth(t *dictfile.Token) bool {
