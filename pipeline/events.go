@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sort"
 	"strings"
 
 	"dyad/internal/cameo"
@@ -65,7 +66,8 @@ func (p *Pipeline) placeEvents(doc news.Document, events []news.Event) []news.Ev
 		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
 			continue
 		}
-		if pl, ok := p.geo.EventPlace(doc.Places, doc.Sentences[e.Sentence], dateline...); ok {
+		s := doc.Sentences[e.Sentence]
+		if pl, ok := p.geo.EventPlace(placesIn(doc.Places, s.Span), s, dateline...); ok {
 			events[i].Place = &pl
 		}
 	}
@@ -92,4 +94,12 @@ func datelinePlace(doc news.Document) (news.Place, bool) {
 		return news.Place{}, false
 	}
 	return news.Place{}, false
+}
+
+// placesIn returns the places (sorted by span, as geo.Find gives them) that
+// start inside span, so that placing an event looks only at its sentence.
+func placesIn(places []news.Place, span news.Span) []news.Place {
+	lo := sort.Search(len(places), func(i int) bool { return places[i].Span[0] >= span[0] })
+	hi := sort.Search(len(places), func(i int) bool { return places[i].Span[0] >= span[1] })
+	return places[lo:hi]
 }

@@ -286,9 +286,12 @@ func (a *analysis) resolve(bi, lo, hi int) speaker {
 	// A person inside the phrase names the speaker; an organisation or
 	// group does only as the phrase's head ("the Kremlin said"), not as a
 	// modifier ("the EU's foreign policy chief").
-	for i := len(a.ents) - 1; i >= 0; i-- {
+	// Entities are in text order: look only at those starting in the phrase.
+	first := sort.Search(len(a.ents), func(i int) bool { return a.ents[i].Span[0] >= span[0] })
+	last := sort.Search(len(a.ents), func(i int) bool { return a.ents[i].Span[0] >= span[1] })
+	for i := last - 1; i >= first; i-- {
 		e := a.ents[i]
-		if e.Span[0] < span[0] || e.Span[1] > span[1] || e.Type == "place" || e.Name == "" {
+		if e.Span[1] > span[1] || e.Type == "place" || e.Name == "" {
 			continue
 		}
 		if e.Type == "person" || e.Span[1] == span[1] {
