@@ -14,6 +14,7 @@ import (
 	"dyad/internal/batch"
 	"dyad/internal/ingest"
 	"dyad/internal/store"
+	"dyad/news"
 	"dyad/pipeline"
 )
 
@@ -65,38 +66,13 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	defer st.Close()
 
-	prog := newProgress(stderr)
-	var stored, newEvents, failures int
-	emit := func(r batch.Result) error {
-		if r.Err != nil {
-			failures++
-			prog.clear()
-			fmt.Fprintf(stderr, "dyad ingest: %v\n", r.Err)
-			origin, reason := failureOf(r)
-			if err := st.RecordFailure(ctx, origin, reason); err != nil {
-				return err
-			}
-		} else {
-			saved, err := st.SaveArticle(ctx, r.Doc, "")
-			if err != nil {
-				if ctx.Err() != nil {
-					return err
-				}
-				failures++
-				prog.clear()
-				fmt.Fprintf(stderr, "dyad ingest: %s: %v\n", r.Origin, err)
-				if err := st.RecordFailure(ctx, r.Origin, err.Error()); err != nil {
-					return err
-				}
-			}
-			stored += saved.Mentions
-			newEvents += saved.NewEvents
-		}
-		prog.update(stored, failures)
-		return nil
+	w := newStoreWriter(ctx, st, newProgress(stderr), stderr, saveBatch, saveEvery)
+	sum, err := batch.Run(ctx, articleSource(ctx, fs.Args(), stdin, f, *source, *url), p.Process, *workers, w.add)
+	if werr := w.close(); err == nil {
+		err = werr
 	}
-	sum, err := batch.Run(ctx, articleSource(ctx, fs.Args(), stdin, f, *source, *url), p.Process, *workers, emit)
-	prog.clear()
+	stored, newEvents, failures := w.stored, w.newEvents, w.failures
+	w.prog.clear()
 	fmt.Fprintf(stderr, "dyad ingest: %d coded, %d stored events (%d new), %d failed\n", sum.Coded, stored, newEvents, failures)
 	switch {
 	case err != nil && !errors.Is(err, context.Canceled):
@@ -111,6 +87,138 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return 1
 	}
 	return 0
+}
+
+// Coded articles are stored in batches of up to saveBatch articles, one
+// transaction each, and a batch is stored at the latest saveEvery after its
+// first article arrived.
+const (
+	saveBatch = 64
+	saveEvery = 200 * time.Millisecond
+)
+
+// storeWriter stores coded results on its own goroutine, in input order and
+// several articles per transaction, and records failures with their reason.
+// A failure to store one article is recorded and does not lose the others.
+type storeWriter struct {
+	st     *store.Store
+	prog   *progress
+	stderr io.Writer
+	size   int
+	every  time.Duration
+	in     chan batch.Result
+	done   chan struct{}
+	err    error // why the writer stopped early; read after done is closed
+
+	// Counts, read after done is closed.
+	stored, newEvents, failures int
+}
+
+func newStoreWriter(ctx context.Context, st *store.Store, prog *progress, stderr io.Writer, size int, every time.Duration) *storeWriter {
+	w := &storeWriter{st: st, prog: prog, stderr: stderr, size: size, every: every,
+		in: make(chan batch.Result, size), done: make(chan struct{})}
+	go w.run(ctx)
+	return w
+}
+
+// add hands one result to the writer; it fails once the writer has stopped.
+func (w *storeWriter) add(r batch.Result) error {
+	select {
+	case w.in <- r:
+		return nil
+	case <-w.done:
+		return w.err
+	}
+}
+
+// close stores what is pending, stops the writer and says why it stopped
+// early, if it did.
+func (w *storeWriter) close() error {
+	close(w.in)
+	<-w.done
+	return w.err
+}
+
+func (w *storeWriter) run(ctx context.Context) {
+	defer close(w.done)
+	var pending []batch.Result
+	timer := time.NewTimer(w.every)
+	timer.Stop()
+	flush := func() bool {
+		timer.Stop()
+		err := w.flush(ctx, pending)
+		pending = pending[:0]
+		if err != nil {
+			w.err = err
+			return false
+		}
+		return true
+	}
+	for {
+		select {
+		case r, ok := <-w.in:
+			if !ok {
+				flush()
+				return
+			}
+			if len(pending) == 0 {
+				timer.Reset(w.every)
+			}
+			pending = append(pending, r)
+			if len(pending) >= w.size && !flush() {
+				return
+			}
+		case <-timer.C:
+			if !flush() {
+				return
+			}
+		}
+	}
+}
+
+// flush stores the coded articles among rs in one batch and records the
+// failures, reporting each result in order.
+func (w *storeWriter) flush(ctx context.Context, rs []batch.Result) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	var docs []news.Document
+	for _, r := range rs {
+		if r.Err == nil {
+			docs = append(docs, r.Doc)
+		}
+	}
+	saved, errs := w.st.SaveArticles(ctx, docs, "")
+	i := 0
+	for _, r := range rs {
+		if r.Err != nil {
+			w.failures++
+			w.prog.clear()
+			fmt.Fprintf(w.stderr, "dyad ingest: %v\n", r.Err)
+			origin, reason := failureOf(r)
+			if err := w.st.RecordFailure(ctx, origin, reason); err != nil {
+				return err
+			}
+		} else {
+			sv, err := saved[i], errs[i]
+			i++
+			if err != nil {
+				if ctx.Err() != nil {
+					return err
+				}
+				w.failures++
+				w.prog.clear()
+				fmt.Fprintf(w.stderr, "dyad ingest: %s: %v\n", r.Origin, err)
+				if err := w.st.RecordFailure(ctx, r.Origin, err.Error()); err != nil {
+					return err
+				}
+			}
+			w.stored += sv.Mentions
+			w.newEvents += sv.NewEvents
+		}
+		w.prog.update(w.stored, w.failures)
+	}
+	return nil
 }
 
 // failureOf splits a failed result into where the record came from and why

@@ -3,12 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"dyad/internal/batch"
+	"dyad/internal/corpus"
+	"dyad/internal/ingest"
 	"dyad/internal/store"
+	"dyad/news"
+	"dyad/pipeline"
 )
 
 // ingestCmd runs dyad ingest with args and stdin, returning exit status,
@@ -92,4 +102,125 @@ func writeFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestStoreWriter stores results in small batches: coding failures and
+// articles that cannot be stored are recorded, the others stored, a batch
+// is written when its time is up, and re-adding the same articles changes
+// nothing.
+func TestStoreWriter(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	docs := codedTestArticles(t)
+	results := []batch.Result{
+		{Origin: "a.txt", Doc: docs[0]},
+		{Origin: "bad.jsonl:2", Err: errors.New("bad.jsonl:2: bad JSON")},
+		{Origin: "noid.txt", Doc: news.Document{Text: "no id"}},
+		{Origin: "b.txt", Doc: docs[1]},
+		{Origin: "c.txt", Doc: docs[2]},
+	}
+	var errOut bytes.Buffer
+	w := newStoreWriter(ctx, st, newProgress(&errOut), &errOut, 2, time.Hour)
+	for _, r := range results {
+		if err := w.add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.close(); err != nil {
+		t.Fatal(err)
+	}
+	stats, _ := st.Stats(ctx)
+	if w.failures != 2 || stats.Articles != 3 || stats.Failures != 2 || w.stored != stats.Mentions || w.newEvents != stats.Events {
+		t.Errorf("writer counts %d stored, %d new, %d failed; store %+v", w.stored, w.newEvents, w.failures, stats)
+	}
+	fails, _ := st.Failures(ctx)
+	if len(fails) != 2 || fails[0].Origin != "bad.jsonl:2" || fails[1].Origin != "noid.txt" || !strings.Contains(fails[1].Reason, "no id") {
+		t.Errorf("failures %+v", fails)
+	}
+	if !strings.Contains(errOut.String(), "noid.txt: save article: no id") {
+		t.Errorf("stderr: %s", errOut.String())
+	}
+
+	// One article, a large batch and a short wait: stored before close.
+	w = newStoreWriter(ctx, st, newProgress(io.Discard), io.Discard, 64, 10*time.Millisecond)
+	if err := w.add(batch.Result{Origin: "d.txt", Doc: docs[3]}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if _, ok, _ := st.Article(ctx, docs[3].ID); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("article not stored after its batch time")
+		}
+	}
+	for _, r := range results { // again: nothing new
+		if err := w.add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.close(); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.Stats(ctx)
+	if again.Articles != 4 || again.Failures != 2 || w.failures != 2 || w.stored != again.Mentions-stats.Mentions {
+		t.Errorf("second run: %+v then %+v; writer %d stored, %d failed", stats, again, w.stored, w.failures)
+	}
+}
+
+// codedTestArticles codes the test articles.
+func codedTestArticles(t testing.TB) []news.Document {
+	t.Helper()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ds []news.Document
+	err = ingest.Read(context.Background(), []string{"../../testdata/articles"}, nil, ingest.Options{}, func(r ingest.Record) error {
+		if r.Err != nil {
+			return r.Err
+		}
+		d, err := p.Process(context.Background(), r.Article)
+		ds = append(ds, d)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// BenchmarkIngest runs dyad ingest on a few hundred generated articles, into
+// a fresh database every round.
+func BenchmarkIngest(b *testing.B) {
+	dir := b.TempDir()
+	var buf bytes.Buffer
+	g := corpus.New(1)
+	const n = 300
+	for range n {
+		a := g.Article(12)
+		line, err := json.Marshal(map[string]string{"id": a.ID, "text": string(a.Body), "published": "2016-07-15"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf.Write(append(line, '\n'))
+	}
+	in := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	round := 0
+	for b.Loop() {
+		round++
+		var errOut bytes.Buffer
+		db := filepath.Join(dir, fmt.Sprintf("%d.db", round))
+		if code := runIngest(context.Background(), []string{"--db", db, in}, nil, io.Discard, &errOut); code != 0 {
+			b.Fatalf("exit %d: %s", code, errOut.String())
+		}
+	}
+	b.ReportMetric(float64(n*round)/b.Elapsed().Seconds(), "articles/s")
 }

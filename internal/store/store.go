@@ -49,6 +49,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -60,6 +61,10 @@ type Store struct {
 	db  *sql.DB
 	d   dialect
 	now func() time.Time
+
+	mu     sync.Mutex
+	stmts  map[string]*sql.Stmt // prepared statements by query, see prepared
+	closed bool
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies any
@@ -83,6 +88,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.closeStatements()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
