@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 	"time"
 
@@ -25,16 +24,9 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintln(stderr, "Usage: dyad ingest [flags] PATH...\n       dyad ingest --failed [--db PATH]\n\nCodes articles (files, directories walked recursively, - for stdin) and stores\nthem with their merged events in a database. Re-ingesting an article changes\nnothing; records that fail are recorded with their reason (see --failed).\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	var (
-		dbPath    = fs.String("db", "dyad.db", "SQLite database `PATH` (created if missing)")
-		failed    = fs.Bool("failed", false, "list the recorded failures with their reasons and exit")
-		published = fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none")
-		source    = fs.String("source", "", "outlet `name` for articles that carry none")
-		url       = fs.String("url", "", "`URL` for articles that carry none")
-		format    = fs.String("format", "auto", "input body format: auto, text or html")
-		strict    = fs.Bool("strict", false, "exit non-zero if any record fails")
-		workers   = fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
-	)
+	dbPath := fs.String("db", "dyad.db", "SQLite database `PATH` (created if missing)")
+	failed := fs.Bool("failed", false, "list the recorded failures with their reasons and exit")
+	in := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -49,12 +41,12 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fs.Usage()
 		return 2
 	}
-	f, err := parseFormat(*format)
+	src, err := in.records(ctx, fs.Args(), stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
 		return 2
 	}
-	p, err := pipeline.New(pipeline.Config{Published: *published})
+	p, err := pipeline.New(in.config())
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
 		return 2
@@ -67,7 +59,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	defer st.Close()
 
 	w := newStoreWriter(ctx, st, newProgress(stderr), stderr, saveBatch, saveEvery)
-	sum, err := batch.Run(ctx, articleSource(ctx, fs.Args(), stdin, f, *source, *url), p.Process, *workers, w.add)
+	sum, err := batch.Run(ctx, src, p.Process, *in.workers, w.add)
 	if werr := w.close(); err == nil {
 		err = werr
 	}
@@ -83,7 +75,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	case sum.Coded == 0:
 		fmt.Fprintln(stderr, "dyad ingest: nothing could be coded")
 		return 1
-	case *strict && failures > 0:
+	case *in.strict && failures > 0:
 		return 1
 	}
 	return 0

@@ -224,3 +224,17 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*round)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestIngestWithDictionaries: ingest codes with a user's PETRARCH
+// dictionaries, as code does.
+func TestIngestWithDictionaries(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	code, _, errOut := ingestCmd(t, "Valmora attacked Orinth on Monday.\n", "--db", db,
+		"--petrarch-dicts", "../../internal/validate/testdata", "--published", "2010-03-03", "-")
+	if code != 0 || !strings.Contains(errOut, "1 stored events (1 new)") {
+		t.Fatalf("exit %d, stderr %q; want one event stored", code, errOut)
+	}
+	if code, _, errOut := ingestCmd(t, "x\n", "--db", db, "--format", "pdf", "-"); code != 2 || !strings.Contains(errOut, "--format") {
+		t.Errorf("bad --format: exit %d, %q", code, errOut)
+	}
+}
