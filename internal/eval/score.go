@@ -183,6 +183,23 @@ func Match(gold, got []news.Span) (pair []int, exact []bool) {
 	return pair, exact
 }
 
+// matchMentions pairs gold mentions with dyad's by span (see Match) and
+// tallies the pairing.
+func matchMentions[G, O any](gold []G, got []O, loc func(G) located, span func(O) news.Span) (Counts, []int, []bool) {
+	locs := make([]located, len(gold))
+	spans := make([]news.Span, len(gold))
+	for i, g := range gold {
+		locs[i] = loc(g)
+		spans[i] = locs[i].span
+	}
+	outSpans := make([]news.Span, len(got))
+	for j, o := range got {
+		outSpans[j] = span(o)
+	}
+	pair, exact := Match(spans, outSpans)
+	return counts(locs, len(got), pair, exact), pair, exact
+}
+
 // counts tallies a matching.
 func counts(gold []located, found int, pair []int, exact []bool) Counts {
 	c := Counts{Gold: len(gold), Found: found}
@@ -203,17 +220,8 @@ func counts(gold []located, found int, pair []int, exact []bool) Counts {
 // scorePlaces compares gold places with dyad's, noting every miss, extra and
 // wrong geocoding in notes.
 func scorePlaces(gold []goldPlace, got []news.Place, notes *[]string) PlaceScore {
-	locs := make([]located, len(gold))
-	spans := make([]news.Span, len(gold))
-	for i, g := range gold {
-		locs[i], spans[i] = g.located, g.span
-	}
-	outSpans := make([]news.Span, len(got))
-	for j, p := range got {
-		outSpans[j] = p.Span
-	}
-	pair, exact := Match(spans, outSpans)
-	s := PlaceScore{Counts: counts(locs, len(got), pair, exact)}
+	c, pair, exact := matchMentions(gold, got, func(g goldPlace) located { return g.located }, func(o news.Place) news.Span { return o.Span })
+	s := PlaceScore{Counts: c}
 	used := make([]bool, len(got))
 	for i, g := range gold {
 		j := pair[i]
@@ -266,17 +274,8 @@ func placeRight(g GoldPlace, p news.Place) (bool, string) {
 
 // scoreTimes compares gold time expressions with dyad's.
 func scoreTimes(gold []goldTime, got []news.Time, notes *[]string) TimeScore {
-	locs := make([]located, len(gold))
-	spans := make([]news.Span, len(gold))
-	for i, g := range gold {
-		locs[i], spans[i] = g.located, g.span
-	}
-	outSpans := make([]news.Span, len(got))
-	for j, t := range got {
-		outSpans[j] = t.Span
-	}
-	pair, exact := Match(spans, outSpans)
-	s := TimeScore{Counts: counts(locs, len(got), pair, exact)}
+	c, pair, exact := matchMentions(gold, got, func(g goldTime) located { return g.located }, func(o news.Time) news.Span { return o.Span })
+	s := TimeScore{Counts: c}
 	used := make([]bool, len(got))
 	for i, g := range gold {
 		j := pair[i]
@@ -305,17 +304,8 @@ func scoreTimes(gold []goldTime, got []news.Time, notes *[]string) TimeScore {
 
 // scoreEntities compares gold named mentions with dyad's.
 func scoreEntities(gold []goldEntity, got []news.Entity, notes *[]string) EntityScore {
-	locs := make([]located, len(gold))
-	spans := make([]news.Span, len(gold))
-	for i, g := range gold {
-		locs[i], spans[i] = g.located, g.span
-	}
-	outSpans := make([]news.Span, len(got))
-	for j, e := range got {
-		outSpans[j] = e.Span
-	}
-	pair, exact := Match(spans, outSpans)
-	s := EntityScore{Counts: counts(locs, len(got), pair, exact)}
+	c, pair, exact := matchMentions(gold, got, func(g goldEntity) located { return g.located }, func(o news.Entity) news.Span { return o.Span })
+	s := EntityScore{Counts: c}
 	used := make([]bool, len(got))
 	for i, g := range gold {
 		j := pair[i]
