@@ -412,7 +412,9 @@ var (
 	// neverAlone are single words never taken for a place.
 	neverAlone = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
 		"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-		"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+		"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "republic": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 		"saturday": true, "sunday": true, "hamas": true, "hezbollah": true, "amal": true, "fatah": true,
 		"taliban": true, "houthis": true, "isis": true, "isil": true, "daesh": true, "wagner": true,
 		// compass words name a part of whatever the text speaks of ("the

@@ -298,10 +298,11 @@ func TestNeverAlone(t *testing.T) {
 		"Protesters gathered in Nairobi, Kenya, August 11, 2017.",
 		"Egypt mediated between Israel and Hamas last week.",
 		"Supporters of Hezbollah and Amal attacked the camp in Beirut.",
+		"MOSCOW, Nov 10 (Wire) - Troops crossed into the Republic of Armenia on Oct 3.",
 	} {
 		for _, p := range g.Find(text, nil, Hint{}) {
 			switch p.Text {
-			case "March", "August", "Hamas", "Amal", "Hezbollah":
+			case "March", "August", "Hamas", "Amal", "Hezbollah", "Nov", "Oct", "Republic":
 				t.Errorf("%q: %q taken for a place (%s, %s)", text, p.Text, p.Name, p.Country)
 			}
 		}
