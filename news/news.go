@@ -224,3 +224,12 @@ type Document struct {
 	Events        []Event    `json:"events"`
 	Warnings      []string   `json:"warnings"`
 }
+
+// SkipError says an article was read but deliberately not coded (for
+// example, it is not in English). Callers count it as skipped, not failed.
+type SkipError struct {
+	Reason string
+}
+
+// Error returns "skipped: " and the reason.
+func (e *SkipError) Error() string { return "skipped: " + e.Reason }

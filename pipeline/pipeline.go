@@ -16,6 +16,7 @@ import (
 	"dyad/internal/coder"
 	"dyad/internal/dictfile"
 	"dyad/internal/geo"
+	"dyad/internal/lang"
 	"dyad/internal/nlp"
 	"dyad/internal/quote"
 	"dyad/internal/when"
@@ -43,6 +44,9 @@ type Config struct {
 	// Today is the date actor date restrictions are checked against when an
 	// article has no publication date; zero means the day New runs.
 	Today time.Time
+	// AnyLanguage codes every article; by default an article whose text is
+	// recognisably not English is skipped with a *news.SkipError.
+	AnyLanguage bool
 }
 
 // Pipeline codes articles. Build it once with New; it holds the loaded models.
@@ -53,6 +57,7 @@ type Pipeline struct {
 	geo   *geo.Gazetteer
 	actor *actor.Finder
 	coder *coder.Coder
+	lang  *lang.Detector
 }
 
 // New validates cfg and loads what the stages need.
@@ -80,7 +85,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load gazetteer: %w", err)
 	}
-	p := &Pipeline{cfg: cfg, nlp: an, cameo: table, geo: gaz}
+	p := &Pipeline{cfg: cfg, nlp: an, cameo: table, geo: gaz, lang: lang.New()}
 	var set *dictfile.Set
 	switch {
 	case cfg.PetrarchDicts != "":
@@ -130,6 +135,12 @@ func (p *Pipeline) analyse(ctx context.Context, a news.Article) (news.Document, 
 	doc, err := clean.Clean(a, clean.Options{Published: p.cfg.Published})
 	if err != nil {
 		return news.Document{}, time.Time{}, fmt.Errorf("clean: %w", err)
+	}
+	if !p.cfg.AnyLanguage {
+		if g := p.lang.Detect(doc.Text); g.Lang != "" && g.Lang != "en" {
+			return news.Document{}, time.Time{}, &news.SkipError{
+				Reason: fmt.Sprintf("written in %q (confidence %.2f), not English", g.Lang, g.Confidence)}
+		}
 	}
 	doc.Sentences = p.nlp.Sentences(doc.Text, doc.Blocks)
 	published, known := time.Time{}, false

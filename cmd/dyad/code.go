@@ -52,6 +52,10 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			fmt.Fprintf(stderr, "dyad code: %v\n", r.Err)
 			return nil
 		}
+		if r.Skipped != "" {
+			fmt.Fprintf(stderr, "dyad code: %s: skipped: %s\n", r.Origin, r.Skipped)
+			return nil
+		}
 		if err := enc.Encode(r.Doc); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
@@ -62,8 +66,8 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "dyad code: %v\n", err)
 		return 1
 	}
-	if sum.Failed > 0 {
-		fmt.Fprintf(stderr, "dyad code: %d coded, %d failed\n", sum.Coded, sum.Failed)
+	if note := in.skippedNote(sum); sum.Failed > 0 || note != "" {
+		fmt.Fprintf(stderr, "dyad code: %d coded, %d failed%s\n", sum.Coded, sum.Failed, note)
 	}
 	switch {
 	case err != nil:

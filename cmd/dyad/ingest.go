@@ -65,7 +65,8 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	stored, newEvents, failures := w.stored, w.newEvents, w.failures
 	w.prog.clear()
-	fmt.Fprintf(stderr, "dyad ingest: %d coded, %d stored events (%d new), %d failed\n", sum.Coded, stored, newEvents, failures)
+	fmt.Fprintf(stderr, "dyad ingest: %d coded, %d stored events (%d new), %d failed%s\n",
+		sum.Coded, stored, newEvents, failures, in.skippedNote(sum))
 	switch {
 	case err != nil && !errors.Is(err, context.Canceled):
 		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
@@ -176,13 +177,18 @@ func (w *storeWriter) flush(ctx context.Context, rs []batch.Result) error {
 	}
 	var docs []news.Document
 	for _, r := range rs {
-		if r.Err == nil {
+		if r.Err == nil && r.Skipped == "" {
 			docs = append(docs, r.Doc)
 		}
 	}
 	saved, errs := w.st.SaveArticles(ctx, docs, "")
 	i := 0
 	for _, r := range rs {
+		if r.Skipped != "" {
+			w.prog.clear()
+			fmt.Fprintf(w.stderr, "dyad ingest: %s: skipped: %s\n", r.Origin, r.Skipped)
+			continue
+		}
 		if r.Err != nil {
 			w.failures++
 			w.prog.clear()

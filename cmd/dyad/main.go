@@ -2,6 +2,8 @@
 //
 //	dyad code [flags] PATH...   code articles, one JSON object per line
 //	dyad ingest [flags] PATH... code and store articles in a database
+//	dyad serve [flags]          serve the JSON API and the dashboard
+//	dyad export [flags]         write stored events as GDELT, PLOVER, CSV, JSONL or Parquet
 //	dyad explain TEXT|FILE      say why each sentence was or was not coded
 //	dyad validate SUITE...      score the coder on the peers' validation suites
 //	dyad eval GOLD_DIR          score dyad on annotated articles
@@ -27,9 +29,13 @@ const usage = `dyad turns news articles into political event data.
 Usage:
   dyad code [flags] PATH...   code articles (files, directories, - for stdin) to JSON Lines
   dyad ingest [flags] PATH... code articles and store them in a SQLite database (events merged)
+  dyad serve [flags]          serve the JSON API and the dashboard on 127.0.0.1:8080 (demo corpus
+                              loaded into an empty database)
+  dyad export --format F      write stored events: gdelt-events, gdelt-mentions, plover, csv,
+                              jsonl or parquet (--db, --from, --to, --out)
   dyad explain TEXT|FILE      say why each sentence was or was not coded
   dyad validate SUITE...      score the coder on a PETRARCH .xml suite or a TABARI .project
-  dyad eval GOLD_DIR          score places, times and quotes on annotated articles
+  dyad eval GOLD_DIR          score entities, events, places, times and quotes on annotated articles
   dyad bench [flags]          measure articles/s and sentences/s on one core, and peak memory
   dyad dict check PATH...     check PETRARCH or TABARI dictionaries, every problem as file:line
   dyad version [--json]       print the version
@@ -55,6 +61,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCode(ctx, args[1:], stdin, stdout, stderr)
 	case "ingest":
 		return runIngest(ctx, args[1:], stdin, stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "export":
+		return runExport(ctx, args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(ctx, args[1:], stdout, stderr)
 	case "eval":

@@ -292,3 +292,34 @@ func TestCodeWithGazetteerDir(t *testing.T) {
 		t.Errorf("bad gazetteer dir: exit %d, %q", code, errOut)
 	}
 }
+
+// TestCodeSkipsOtherLanguages: an article in French is read, skipped with a
+// warning and counted as skipped, not failed; the English one beside it is
+// coded; --any-language codes both.
+func TestCodeSkipsOtherLanguages(t *testing.T) {
+	dir := t.TempDir()
+	french := "Le ministre des Affaires étrangères a rencontré son homologue à Paris mardi. " +
+		"Les deux pays ont signé un accord sur la coopération dans le domaine de l'énergie et des transports."
+	english := "Russia and China held talks on energy in Moscow on Tuesday, officials said."
+	for name, body := range map[string]string{"a_fr.txt": french, "b_en.txt": english} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := dyad(t, "", "code", "--strict", dir)
+	if code != 0 {
+		t.Fatalf("exit %d (a skip is not a failure): %s", code, errOut)
+	}
+	if n := len(docs(t, out)); n != 1 {
+		t.Errorf("got %d documents, want the English one only", n)
+	}
+	for _, want := range []string{"a_fr.txt: skipped: written in \"fr\"", "1 coded, 0 failed, 1 skipped (not English)"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	code, out, errOut = dyad(t, "", "code", "--any-language", dir)
+	if code != 0 || len(docs(t, out)) != 2 {
+		t.Errorf("--any-language: exit %d, %d documents, want 0 and 2: %s", code, len(docs(t, out)), errOut)
+	}
+}

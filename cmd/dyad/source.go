@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync/atomic"
 
 	"dyad/internal/batch"
 	"dyad/internal/ingest"
@@ -20,27 +21,46 @@ type inputFlags struct {
 	petrarch, tabari, gazetteer    *string
 	strict                         *bool
 	workers                        *int
+	anyLanguage                    *bool
+
+	// readerSkips counts input records the readers skipped (a WARC's
+	// requests, metadata and non-HTML responses).
+	readerSkips atomic.Int64
 }
 
 // addInputFlags registers the shared flags on fs.
 func addInputFlags(fs *flag.FlagSet) *inputFlags {
 	return &inputFlags{
-		published: fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none"),
-		source:    fs.String("source", "", "outlet `name` for articles that carry none"),
-		url:       fs.String("url", "", "`URL` for articles that carry none"),
-		format:    fs.String("format", "auto", "input body format: auto, text or html"),
-		strict:    fs.Bool("strict", false, "exit non-zero if any record fails"),
-		workers:   fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel"),
-		petrarch:  fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)"),
-		tabari:    fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`"),
-		gazetteer: fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/: DIR/geo/places.tsv.gz, …; see README)"),
+		published:   fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none"),
+		source:      fs.String("source", "", "outlet `name` for articles that carry none"),
+		url:         fs.String("url", "", "`URL` for articles that carry none"),
+		format:      fs.String("format", "auto", "input body format: auto, text or html"),
+		strict:      fs.Bool("strict", false, "exit non-zero if any record fails"),
+		workers:     fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel"),
+		anyLanguage: fs.Bool("any-language", false, "code every article; by default articles not in English are skipped"),
+		petrarch:    fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)"),
+		tabari:      fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`"),
+		gazetteer:   fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/: DIR/geo/places.tsv.gz, …; see README)"),
 	}
 }
 
 // config is the pipeline configuration the flags ask for.
 func (in *inputFlags) config() pipeline.Config {
 	return pipeline.Config{Published: *in.published, PetrarchDicts: *in.petrarch,
-		TabariProject: *in.tabari, GazetteerDir: *in.gazetteer}
+		TabariProject: *in.tabari, GazetteerDir: *in.gazetteer, AnyLanguage: *in.anyLanguage}
+}
+
+// skippedNote says what was skipped, for a command's summary line: ", 2
+// skipped (not English), 310 records skipped by the reader"; "" when nothing was.
+func (in *inputFlags) skippedNote(sum batch.Summary) string {
+	note := ""
+	if sum.Skipped > 0 {
+		note += fmt.Sprintf(", %d skipped (not English)", sum.Skipped)
+	}
+	if n := in.readerSkips.Load(); n > 0 {
+		note += fmt.Sprintf(", %d records skipped by the reader (not HTML responses)", n)
+	}
+	return note
 }
 
 // records reads the articles at paths as the flags ask.
@@ -49,7 +69,8 @@ func (in *inputFlags) records(ctx context.Context, paths []string, stdin io.Read
 	if err != nil {
 		return nil, err
 	}
-	return articleSource(ctx, paths, stdin, f, *in.source, *in.url), nil
+	skipped := func(origin, reason string) { in.readerSkips.Add(1) }
+	return articleSource(ctx, paths, stdin, ingest.Options{Format: f, Skipped: skipped}, *in.source, *in.url), nil
 }
 
 // parseFormat turns a --format value into a news.Format.
@@ -67,9 +88,9 @@ func parseFormat(s string) (news.Format, error) {
 
 // articleSource reads the records at paths (- for stdin), filling in the
 // outlet and URL of articles that carry none.
-func articleSource(ctx context.Context, paths []string, stdin io.Reader, format news.Format, source, url string) batch.Source {
+func articleSource(ctx context.Context, paths []string, stdin io.Reader, opts ingest.Options, source, url string) batch.Source {
 	return func(yield func(ingest.Record) error) error {
-		return ingest.Read(ctx, paths, stdin, ingest.Options{Format: format}, func(r ingest.Record) error {
+		return ingest.Read(ctx, paths, stdin, opts, func(r ingest.Record) error {
 			if r.Article.Source == "" {
 				r.Article.Source = source
 			}

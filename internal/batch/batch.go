@@ -4,6 +4,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -18,14 +19,18 @@ type ProcessFunc func(context.Context, news.Article) (news.Document, error)
 // Result is the outcome for one input record.
 type Result struct {
 	Origin string        // where the record came from ("file.jsonl:3")
-	Doc    news.Document // valid when Err is nil
+	Doc    news.Document // valid when Err and Skipped are empty
 	Err    error
+	// Skipped is why the record was read but deliberately not coded (not
+	// English); Doc is empty and Err nil.
+	Skipped string
 }
 
 // Summary counts what a run did.
 type Summary struct {
 	Records int // records read, good and bad
 	Coded   int // articles coded
+	Skipped int // articles read but deliberately not coded (not English)
 	Failed  int // records that could not be read or coded
 }
 
@@ -84,9 +89,12 @@ func Run(ctx context.Context, src Source, process ProcessFunc, workers int, emit
 	for out := range order {
 		r := <-out
 		sum.Records++
-		if r.Err != nil {
+		switch {
+		case r.Err != nil:
 			sum.Failed++
-		} else {
+		case r.Skipped != "":
+			sum.Skipped++
+		default:
 			sum.Coded++
 		}
 		if emitErr == nil {
@@ -112,6 +120,10 @@ func code(ctx context.Context, rec ingest.Record, process ProcessFunc) Result {
 		return r
 	}
 	doc, err := process(ctx, rec.Article)
+	if skip, ok := errors.AsType[*news.SkipError](err); ok {
+		r.Skipped = skip.Reason
+		return r
+	}
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", rec.Article.Origin, err)
 		return r

@@ -36,8 +36,14 @@ type Options struct {
 	// it from their fields.
 	Format news.Format
 	// MaxBytes is the largest record read: a whole text or HTML file, a
-	// whole .json file, or one JSON Lines line. 0 means DefaultMaxBytes.
+	// whole .json file, one JSON Lines line, or one page in a WARC file.
+	// 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Skipped, when not nil, is called for every input record skipped on
+	// purpose rather than failed (a WARC request or metadata record, a
+	// response that is not an HTML page with HTTP status 200), with the
+	// record's origin ("a.warc.gz:record 3 (offset 1234)") and the reason.
+	Skipped func(origin, reason string)
 }
 
 // DefaultMaxBytes is the largest record read when Options.MaxBytes is 0.
@@ -246,14 +252,15 @@ func (r *reader) file(p string, named bool) error {
 	switch k {
 	case kindBinary:
 		return r.fail(p, 0, fmt.Errorf("%s files are not articles", ext))
-	case kindWARC:
-		return r.fail(p, 0, errors.New("WARC input is not supported yet"))
 	}
 	f, err := os.Open(p)
 	if err != nil {
 		return r.fail(p, 0, pathError(err))
 	}
 	defer f.Close()
+	if k == kindWARC {
+		return r.warc(p, f)
+	}
 	size := int64(-1)
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 		size = fi.Size()
@@ -302,6 +309,9 @@ func (r *reader) stream(origin string, in io.Reader, k kind, size int64) error {
 	// A short Peek means head is the whole input, or that a read error
 	// lies just past it; the error is reported when the reading gets there.
 	whole := len(head) < sniffLen
+	if k == kindSniff && isWARC(head) {
+		return r.warcRecords(origin, src, nil, gz)
+	}
 	if looksBinary(head) {
 		return r.fail(origin, 0, errBinary)
 	}

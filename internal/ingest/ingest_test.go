@@ -553,7 +553,7 @@ func TestReadBadInput(t *testing.T) {
 				{Err: `b.xml.gz:1: sentence "" has no text`},
 				{Err: "c.xml: XML input is not supported (root element <rss>)"},
 				{Err: "d.pdf: .pdf files are not articles"},
-				{Err: "e.warc: WARC input is not supported yet"},
+				{Err: "e.warc:record 1 (offset 0): truncated WARC record: the input ends inside its header"},
 			},
 		},
 	}

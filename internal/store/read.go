@@ -73,7 +73,8 @@ type Mention struct {
 	Source       string     `json:"source,omitempty"` // the outlet
 }
 
-// EventFilter selects events. Zero fields do not filter.
+// EventFilter selects events. Zero fields do not filter. Actor codes match
+// by prefix (USA matches USAGOV), case-insensitively.
 type EventFilter struct {
 	Actor       string // source or target actor code starts with this (USA matches USAGOV)
 	Source      string // source actor code starts with this
@@ -82,11 +83,13 @@ type EventFilter struct {
 	Code        string // CAMEO code, exactly
 	Root        string // CAMEO root code, exactly
 	QuadClass   int    // 1..4
+	Modality    string // asserted (asserted or reported), negated, hypothetical or future
 	From, To    string // ISO dates, inclusive, compared with the event date as strings
+	BBox        *BBox  // events placed inside this box
 	MinMentions int
 	Q           string // words that must all occur in the text or title of an article reporting the event
 	Sort        string // "date" (default, newest first), "-date" (oldest first), "mentions" (most first)
-	Limit       int    // at most this many (default 100, at most 1000)
+	Limit       int    // at most this many (default 100, at most MaxLimit)
 	Offset      int
 }
 
@@ -118,47 +121,17 @@ func likePrefix(v string) string {
 
 // Events lists the events matching f.
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, error) {
-	var where []string
-	var args []any
-	add := func(cond string, vs ...any) {
-		where = append(where, cond)
-		args = append(args, vs...)
-	}
-	if f.Actor != "" {
-		p := likePrefix(strings.ToUpper(f.Actor))
-		add(`(source_code LIKE ? ESCAPE '\' OR target_code LIKE ? ESCAPE '\')`, p, p)
-	}
-	if f.Source != "" {
-		add(`source_code LIKE ? ESCAPE '\'`, likePrefix(strings.ToUpper(f.Source)))
-	}
-	if f.Target != "" {
-		add(`target_code LIKE ? ESCAPE '\'`, likePrefix(strings.ToUpper(f.Target)))
-	}
-	if f.Country != "" {
-		c := strings.ToUpper(f.Country)
-		add(`(source_country = ? OR target_country = ? OR place_country = ?)`, c, c, c)
-	}
-	if f.Code != "" {
-		add(`code = ?`, f.Code)
-	}
-	if f.Root != "" {
-		add(`root = ?`, f.Root)
-	}
-	if f.QuadClass != 0 {
-		add(`quad_class = ?`, f.QuadClass)
-	}
-	if f.From != "" {
-		add(`date >= ?`, f.From)
-	}
-	if f.To != "" {
-		add(`date <= ?`, f.To+"\uffff")
-	}
-	if f.MinMentions > 0 {
-		add(`num_mentions >= ?`, f.MinMentions)
-	}
-	if q := s.d.ftsQuery(f.Q); q != "" {
-		add(`id IN (SELECT event_id FROM mentions WHERE `+s.d.articleMatch("article_id")+`)`, q)
-	}
+	es, _, err := s.EventsPage(ctx, f, CountCap)
+	return es, err
+}
+
+// EventsPage lists the events matching f and counts them, counting at most
+// countCap (see CountEvents). The count also chooses the query plan (see
+// pageIndex): when matches are dense enough that walking the events in sort
+// order finds a page quickly, the events are read in that order and
+// filtered; otherwise the filter's own indexes find them and the matches
+// are sorted.
+func (s *Store) EventsPage(ctx context.Context, f EventFilter, countCap int) ([]Event, int, error) {
 	order := map[string]string{
 		"":         `date DESC, id DESC`,
 		"date":     `date DESC, id DESC`,
@@ -166,36 +139,46 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, error) {
 		"mentions": `num_mentions DESC, id DESC`,
 	}[f.Sort]
 	if order == "" {
-		return nil, fmt.Errorf("events: sort %q: want date, -date or mentions", f.Sort)
+		return nil, 0, fmt.Errorf("events: sort %q: want date, -date or mentions", f.Sort)
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 100
+	total, err := s.CountEvents(ctx, f, countCap)
+	if err != nil {
+		return nil, 0, err
 	}
-	limit = min(limit, 1000)
-	query := `SELECT ` + eventColumns + ` FROM events`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
+	if total == 0 {
+		return []Event{}, 0, nil
 	}
-	query += ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	args = append(args, limit, max(f.Offset, 0))
+	limit, offset := clampLimit(f.Limit), max(f.Offset, 0)
+	where, args := s.eventWhere(f)
+	query := `SELECT ` + eventColumns + ` FROM events` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	if where != "" {
+		if ix := s.pageIndex(ctx, f, total, countCap, limit+offset); ix != "" {
+			query = `SELECT ` + eventColumns + ` FROM events` + s.d.indexedBy(ix) + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+		} else {
+			// Sort the matching ids, which the indexes hold, and read only
+			// the page's rows.
+			query = `SELECT ` + eventColumns + ` FROM events WHERE id IN (SELECT id FROM events` + where +
+				` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order
+		}
+	}
+	args = append(args, limit, offset)
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(query), args...)
 	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
+		return nil, 0, fmt.Errorf("events: %w", err)
 	}
 	defer rows.Close()
-	var es []Event
+	es := []Event{}
 	for rows.Next() {
 		e, err := scanEvent(rows)
 		if err != nil {
-			return nil, fmt.Errorf("events: %w", err)
+			return nil, 0, fmt.Errorf("events: %w", err)
 		}
 		es = append(es, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("events: %w", err)
+		return nil, 0, fmt.Errorf("events: %w", err)
 	}
-	return es, nil
+	return es, total, nil
 }
 
 // Event returns the event with this id and all its mentions, in article and
@@ -315,4 +298,12 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping store: %w", err)
+	}
+	return nil
 }

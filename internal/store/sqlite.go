@@ -20,6 +20,9 @@ type dialect interface {
 	quoteMatch(idColumn string) string
 	// ftsQuery turns user words into the backend's full-text query syntax.
 	ftsQuery(q string) string
+	// indexedBy is the clause, after a table name, that makes the query walk
+	// that table by the named index, or "" where the backend has none.
+	indexedBy(index string) string
 }
 
 // openSQLite opens path with WAL, foreign keys, a busy timeout and
@@ -49,6 +52,8 @@ func (sqliteDialect) articleMatch(id string) string {
 func (sqliteDialect) quoteMatch(id string) string {
 	return id + ` IN (SELECT quote_id FROM quote_fts WHERE quote_fts MATCH ?)`
 }
+
+func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
 
 // ftsQuery quotes every word so that user input is never FTS5 syntax: all
 // words must occur, in any order.

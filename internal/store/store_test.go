@@ -104,7 +104,7 @@ func TestMigrationsApplyOnce(t *testing.T) {
 	for _, m := range first {
 		names = append(names, m.Version)
 	}
-	if diff := cmp.Diff([]string{"0001_init.sql", "0002_fts.sql"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"0001_init.sql", "0002_fts.sql", "0003_query_indexes.sql"}, names); diff != "" {
 		t.Errorf("applied migrations (-want +got):\n%s", diff)
 	}
 }

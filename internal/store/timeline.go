@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Bucket is the asserted events of one day, ISO week or month.
+type Bucket struct {
+	Start     string   `json:"start"` // the bucket's first day, YYYY-MM-DD
+	Label     string   `json:"label"` // 2016-07-14, 2016-W28 or 2016-07
+	Events    int      `json:"events"`
+	AToB      int      `json:"a_to_b"`         // events whose source is the first actor
+	BToA      int      `json:"b_to_a"`         // the others
+	QuadClass [4]int   `json:"quad_class"`     // events of QuadClass 1, 2, 3 and 4
+	Goldstein *float64 `json:"mean_goldstein"` // mean Goldstein score of the events that have one; null if none
+	Mentions  int      `json:"mentions"`       // mentions of the bucket's events
+}
+
+// Timeline is a series of buckets, oldest first, with no gap between the
+// first and the last (empty buckets are listed) unless that would take more
+// than maxBuckets buckets.
+type Timeline struct {
+	Interval string   `json:"interval"`
+	Buckets  []Bucket `json:"buckets"`
+	Undated  int      `json:"undated"` // matching events with no date that falls in a bucket
+}
+
+// maxBuckets bounds the gap filling of a timeline.
+const maxBuckets = 5000
+
+// Intervals a timeline is bucketed by.
+const (
+	IntervalDay   = "day"
+	IntervalWeek  = "week"
+	IntervalMonth = "month"
+)
+
+// parseInterval checks an interval name; "" is a month.
+func parseInterval(s string) (string, error) {
+	switch s {
+	case "":
+		return IntervalMonth, nil
+	case IntervalDay, IntervalWeek, IntervalMonth:
+		return s, nil
+	}
+	return "", fmt.Errorf("interval %q: want day, week or month", s)
+}
+
+// DyadTimeline buckets the asserted events between actors a and b, in either
+// direction, by interval (day, week or month; "" is month), between the
+// dates from and to (inclusive; "" does not bound). Actor codes match by
+// prefix, case-insensitively. An event dated by a week or month only falls in
+// the bucket of its first day; an event dated by a year only, or not at all,
+// is counted as undated. from and to are compared with the stored dates as
+// strings, as EventFilter's are: an event dated by its week (2016-W02) is
+// not within a range of days.
+func (s *Store) DyadTimeline(ctx context.Context, a, b, interval, from, to string) (Timeline, error) {
+	if a == "" || b == "" {
+		return Timeline{}, fmt.Errorf("dyad timeline: two actor codes needed")
+	}
+	sa, _ := codeRange("source_code", a)
+	tb, _ := codeRange("target_code", b)
+	sb, _ := codeRange("source_code", b)
+	ta, _ := codeRange("target_code", a)
+	_, ra := codeRange("", a)
+	_, rb := codeRange("", b)
+	cond := `((` + sa + ` AND ` + tb + `) OR (` + sb + ` AND ` + ta + `))`
+	args := append(append(append(append([]any{}, ra...), rb...), rb...), ra...)
+	if from != "" {
+		cond += ` AND date >= ?`
+		args = append(args, from)
+	}
+	if to != "" {
+		cond += ` AND date <> '' AND date <= ?`
+		args = append(args, to+"\uffff")
+	}
+	ua := strings.ToUpper(a)
+	tl, err := s.timeline(ctx, cond, args, interval, func(src, tgt string) bool {
+		return strings.HasPrefix(src, ua)
+	})
+	if err != nil {
+		return tl, fmt.Errorf("dyad timeline %s %s: %w", a, b, err)
+	}
+	return tl, nil
+}
+
+// timeline buckets the asserted events matching cond; forward says whether
+// an event counts in a_to_b.
+func (s *Store) timeline(ctx context.Context, cond string, args []any, interval string, forward func(src, tgt string) bool) (Timeline, error) {
+	iv, err := parseInterval(interval)
+	if err != nil {
+		return Timeline{}, err
+	}
+	tl := Timeline{Interval: iv, Buckets: []Bucket{}}
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT date, source_code, target_code, quad_class, goldstein, num_mentions
+		FROM events WHERE `+cond+` AND modality = 'asserted'`), args...)
+	if err != nil {
+		return tl, err
+	}
+	defer rows.Close()
+	type acc struct {
+		b      Bucket
+		gsum   float64
+		gcount int
+	}
+	byStart := map[time.Time]*acc{}
+	for rows.Next() {
+		var date, src, tgt string
+		var quad, mentions int
+		var g sql.NullFloat64
+		if err := rows.Scan(&date, &src, &tgt, &quad, &g, &mentions); err != nil {
+			return tl, err
+		}
+		day, ok := firstDay(date)
+		if !ok {
+			tl.Undated++
+			continue
+		}
+		start := bucketStart(day, iv)
+		a := byStart[start]
+		if a == nil {
+			a = &acc{b: Bucket{Start: start.Format(time.DateOnly), Label: bucketLabel(start, iv)}}
+			byStart[start] = a
+		}
+		a.b.Events++
+		a.b.Mentions += mentions
+		if forward(src, tgt) {
+			a.b.AToB++
+		} else {
+			a.b.BToA++
+		}
+		if quad >= 1 && quad <= 4 {
+			a.b.QuadClass[quad-1]++
+		}
+		if g.Valid {
+			a.gsum += g.Float64
+			a.gcount++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return tl, err
+	}
+	if len(byStart) == 0 {
+		return tl, nil
+	}
+	var first, last time.Time
+	for t := range byStart {
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+	}
+	fill := countBuckets(first, last, iv) <= maxBuckets
+	for t := first; !t.After(last); t = nextBucket(t, iv) {
+		a := byStart[t]
+		if a == nil {
+			if fill {
+				tl.Buckets = append(tl.Buckets, Bucket{Start: t.Format(time.DateOnly), Label: bucketLabel(t, iv)})
+			}
+			continue
+		}
+		if a.gcount > 0 {
+			m := a.gsum / float64(a.gcount)
+			a.b.Goldstein = &m
+		}
+		tl.Buckets = append(tl.Buckets, a.b)
+	}
+	return tl, nil
+}
+
+// firstDay is the first day of a stored event date: 2016-07-14 (also with an
+// hour), 2016-W28 (its Monday) or 2016-07; false for anything coarser.
+func firstDay(date string) (time.Time, bool) {
+	if len(date) >= 10 {
+		t, err := time.Parse(time.DateOnly, date[:10])
+		return t, err == nil
+	}
+	if len(date) == 8 && date[4:6] == "-W" {
+		y, err1 := strconv.Atoi(date[:4])
+		w, err2 := strconv.Atoi(date[6:])
+		if err1 != nil || err2 != nil || w < 1 || w > 53 {
+			return time.Time{}, false
+		}
+		return isoWeekStart(y, w), true
+	}
+	if len(date) == 7 {
+		t, err := time.Parse("2006-01", date)
+		return t, err == nil
+	}
+	return time.Time{}, false
+}
+
+// isoWeekStart is the Monday of ISO week w of year y.
+func isoWeekStart(y, w int) time.Time {
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC) // always in week 1
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+	return monday.AddDate(0, 0, 7*(w-1))
+}
+
+// bucketStart is the first day of the bucket holding day.
+func bucketStart(day time.Time, interval string) time.Time {
+	switch interval {
+	case IntervalWeek:
+		return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+	case IntervalMonth:
+		return time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return day
+}
+
+// nextBucket is the start of the bucket after the one starting at t.
+func nextBucket(t time.Time, interval string) time.Time {
+	switch interval {
+	case IntervalWeek:
+		return t.AddDate(0, 0, 7)
+	case IntervalMonth:
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(0, 0, 1)
+}
+
+// countBuckets is how many buckets run from first to last, inclusive.
+func countBuckets(first, last time.Time, interval string) int {
+	days := int(last.Sub(first).Hours()/24) + 1
+	switch interval {
+	case IntervalWeek:
+		return days/7 + 1
+	case IntervalMonth:
+		return (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
+	}
+	return days
+}
+
+// bucketLabel names the bucket starting at t.
+func bucketLabel(t time.Time, interval string) string {
+	switch interval {
+	case IntervalWeek:
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case IntervalMonth:
+		return t.Format("2006-01")
+	}
+	return t.Format(time.DateOnly)
+}
