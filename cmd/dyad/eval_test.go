@@ -26,13 +26,34 @@ func TestEvalCommand(t *testing.T) {
 			Times struct {
 				ValueAccuracy float64 `json:"value_accuracy"`
 			} `json:"times"`
+			Entities struct {
+				F1            float64 `json:"f1"`
+				ActorAccuracy float64 `json:"actor_accuracy"`
+			} `json:"entities"`
+			Events struct {
+				Gold int     `json:"gold"`
+				F1   float64 `json:"f1"`
+			} `json:"events"`
 		} `json:"total"`
+		Categories map[string]struct {
+			Events *struct {
+				Gold int `json:"gold"`
+			} `json:"events"`
+		} `json:"categories"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		t.Fatalf("--json output is not one JSON object: %v\n%s", err, out.String())
 	}
 	if len(r.Articles) < 12 || r.Total.Places.Recall == 0 || r.Total.Places.Accuracy == 0 || r.Total.Times.ValueAccuracy == 0 {
 		t.Errorf("report lacks figures: %+v", r)
+	}
+	if r.Total.Entities.F1 == 0 || r.Total.Entities.ActorAccuracy == 0 || r.Total.Events.Gold == 0 || r.Total.Events.F1 == 0 {
+		t.Errorf("report lacks entity or event figures: %+v", r.Total)
+	}
+	for _, c := range []string{"diplomacy", "war", "protest", "elections", "sanctions"} {
+		if cat, ok := r.Categories[c]; !ok || cat.Events == nil || cat.Events.Gold == 0 {
+			t.Errorf("category %s missing or without events: %+v", c, cat)
+		}
 	}
 }
 
@@ -42,7 +63,8 @@ func TestEvalText(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{"article", "≤161km", "total", "accuracy within 161 km", "value accuracy", "speaker accuracy", "place missed"} {
+	for _, want := range []string{"article", "≤161km", "total", "accuracy within 161 km", "value accuracy", "speaker accuracy", "place missed",
+		"category", "(category)", "actor-code accuracy", "on (source country, target country, root)", "event missed", "entity "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -13,12 +13,29 @@
 //   - Places come from doc.Places. A place is an organisation's only when a
 //     dictionary phrase other than a country or capital covers it ("Islamic
 //     State", "White House"). A place keeps an empty actor unless it stands
-//     in actor position: a country or capital from the actor dictionary that
-//     is not after a preposition and is followed by a verb ("Moscow said"),
-//     when it gets the dictionary code of that name.
+//     as a party, when it gets the dictionary code of that name: as a
+//     subject, alone or in a list ("Brazil, Colombia and Mexico called
+//     for"), not after a preposition, a relative clause allowed before the
+//     verb ("Bolivia, which lost its coast, renewed"); or as an object:
+//     after "with" or "against", as the agent of a passive ("mediated by
+//     Oman"), after a verb that is not one of motion ("accused the United
+//     Arab Emirates", but "visited Tokyo"), and, for a country, after
+//     "between" or "on". A possessive ("Georgia's parliament") or a
+//     modifier ("U.S. officials") is never the party.
+//   - Office holders (an actor file named "officeholders") are persons
+//     coded by the article's date; a title in the article outranks the
+//     dates ("Foreign Minister Mauro Vieira" is GOV whatever the list says).
+//   - A title or role with no country ("President Nicolas Maduro",
+//     "Lachlan Reid, a government spokesman") takes the story's country:
+//     the dateline's, else the country most of its places are in.
 //   - Demonyms ("Russian") are not entities; they give the country to a
 //     title. A capitalised institution agent after a country or demonym
 //     ("Russian Defense Ministry") is an organisation coded country+agent.
+//   - A capitalised institution agent of two words or more ("the
+//     Constitutional Court") is an organisation of the country before it or
+//     of the story's; a name run before one joins it. Runs ending in a
+//     place word ("Lamar County", "Paracel Islands") are places, in a
+//     building word ("Great Mosque") other.
 //   - Capitalised runs that no dictionary or place covers are persons when
 //     they hold two or more name words and no organisation word, or one
 //     name word after a title; runs with an organisation word or an inner
@@ -62,7 +79,8 @@ const (
 	classOrg
 	classGroup
 	classAgent
-	classSkip // "in Nairobi", null codes, adjectives
+	classSkip   // "in Nairobi", null codes, adjectives
+	classPerson // a named person with dated codes (office holders)
 )
 
 // phrase is one indexed dictionary phrase.
@@ -141,6 +159,8 @@ func actorClass(a *dictfile.Actor) class {
 		return classSkip
 	case len(code) == 3:
 		return classCountry
+	case strings.Contains(a.Pos.File, "officeholders"):
+		return classPerson
 	case strings.Contains(a.Pos.File, "nonstate"):
 		if len(code) == 6 && !strings.Contains(code, "REB") {
 			return classOrg
@@ -168,7 +188,7 @@ type item struct {
 // with text[Span] == Text. date selects date-restricted actor codes.
 func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 	d := dictfile.MakeDate(date)
-	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}}
+	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}, home: homeCountry(doc)}
 	for si := range doc.Sentences {
 		st.sentence(doc.Sentences[si].Tokens)
 	}
@@ -193,6 +213,52 @@ type state struct {
 	out    []news.Entity
 	people []person
 	byName map[string]int
+	home   string // the article's own country (see homeCountry), or ""
+}
+
+// homeCountry is the country a story is set in, for titles and roles that
+// name none ("President Nicolas Maduro" in a story from Caracas): the
+// country of the dateline's place, else the country most places of the
+// article are in when it has at least two mentions and more than any
+// other; "" when unsure.
+func homeCountry(doc news.Document) string {
+	if doc.Dateline != "" {
+		if at := strings.Index(doc.Text, doc.Dateline); at >= 0 {
+			for _, p := range doc.Places {
+				if p.Span[0] >= at && p.Span[1] <= at+len(doc.Dateline) && p.Country != "" {
+					return p.Country
+				}
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, p := range doc.Places {
+		if p.Country != "" {
+			count[p.Country]++
+		}
+	}
+	best, n, tie := "", 0, false
+	for c, k := range count {
+		switch {
+		case k > n:
+			best, n, tie = c, k, false
+		case k == n:
+			tie = true
+		}
+	}
+	if n < 2 || tie {
+		return ""
+	}
+	return best
+}
+
+// homeCode joins the article's country with a role code for a title that
+// names no country; "" when the article has none.
+func (st *state) homeCode(agent *item) string {
+	if agent == nil || st.home == "" {
+		return ""
+	}
+	return join(st.home, agent.code, agent.append)
 }
 
 func (st *state) codeOf(i int) string {
@@ -283,6 +349,24 @@ func (st *state) sentence(ts []news.Token) {
 			all = append(all[:ai+1], all[ai+2:]...)
 		}
 	}
+	// "Daniel Jordan": a first name and a one-word place after it are a
+	// person's name.
+	for ai := 0; ai+1 < len(all); ai++ {
+		r, p := all[ai], all[ai+1]
+		if r.class == classSkip && r.lo >= 0 && r.hi == r.lo+1 && (p.place >= 0 || p.class == classCountry || p.class == classCapital) && p.lo == r.hi && p.hi == p.lo+1 && firstNames[strings.ToLower(ts[r.lo].Text)] {
+			all[ai] = item{lo: r.lo, hi: p.hi, class: classSkip, place: -1}
+			all = append(all[:ai+1], all[ai+2:]...)
+		}
+	}
+	// "Constitutional Court": a name run and a capitalised institution
+	// agent are one organisation, of the story's country.
+	for ai := 0; ai+1 < len(all); ai++ {
+		r, ag := all[ai], all[ai+1]
+		if r.class == classSkip && r.lo >= 0 && ag.class == classAgent && ag.lo == r.hi && isCap(ts[ag.lo].Text) && orgWords[strings.ToLower(ts[ag.hi-1].Text)] {
+			all[ai] = item{lo: r.lo, hi: ag.hi, class: classOrg, code: st.homeCode(&ag), place: -1}
+			all = append(all[:ai+1], all[ai+2:]...)
+		}
+	}
 	for ai, it := range all {
 		st.emit(ts, all, ai, it)
 	}
@@ -315,11 +399,13 @@ func (st *state) items(ts []news.Token) []item {
 			code := st.codeOf(p.actor)
 			// "U.N. Secretary-General": the title is not part of the organisation.
 			t := j
-			for t-1 > i && titleWords[strings.ToLower(ts[t-1].Text)] {
+			// "M23 rebels", "NATO allies", "UN relief agency": the name is
+			// the capitalised part; the code is the whole phrase's.
+			for t-1 > i && (titleWords[strings.ToLower(ts[t-1].Text)] || !isCap(ts[t-1].Text) && hasLetter(ts[t-1].Text)) {
 				t--
 			}
 			items = append(items, item{lo: i, hi: t, class: p.class, code: code, place: -1})
-			if t < j {
+			if t < j && titleWords[strings.ToLower(ts[t].Text)] {
 				items = append(items, item{lo: t, hi: j, class: classAgent, place: -1})
 			}
 			i = j
@@ -362,14 +448,17 @@ func (st *state) items(ts []news.Token) []item {
 // ("German", "Iraqi") rather than its name.
 func (st *state) demonym(ts []news.Token, lo, hi, pl int) bool {
 	p := st.doc.Places[pl]
-	if p.Feature != "country" || strings.EqualFold(p.Text, p.Name) || hi-lo != 1 {
+	if p.Feature != "country" || strings.EqualFold(p.Text, p.Name) {
 		return false
 	}
-	if ts[lo].Tag == "JJ" {
-		return true
+	if ts[hi-1].Tag == "JJ" {
+		return true // "Iraqi", "South Korean"
+	}
+	if hi-lo != 1 {
+		return false
 	}
 	w := strings.ToLower(p.Text)
-	for _, suf := range []string{"an", "ans", "i", "is", "ese", "ish", "ch", "ic"} {
+	for _, suf := range []string{"an", "ans", "i", "is", "ese", "ish", "ch", "ic", "kh", "yz"} {
 		if strings.HasSuffix(w, suf) && len(w) > 4 {
 			return true
 		}
@@ -382,13 +471,13 @@ func (st *state) demonym(ts []news.Token, lo, hi, pl int) bool {
 func (st *state) runs(ts []news.Token, lo, hi int) []item {
 	var out []item
 	for i := lo; i < hi; {
-		if !nameWord(ts[i]) {
+		if !nameWord(ts[i]) && !orgAdjective(ts, i, hi) && !st.knownName(ts[i]) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < hi {
-			if nameWord(ts[j]) {
+			if nameWord(ts[j]) || orgAdjective(ts, j, hi) {
 				j++
 				continue
 			}
@@ -403,6 +492,18 @@ func (st *state) runs(ts []news.Token, lo, hi int) []item {
 		i = j
 	}
 	return out
+}
+
+// knownName reports whether t is a capitalised word of a person's name
+// already seen, whatever its tag ("Yeti/RB rejected that account").
+func (st *state) knownName(t news.Token) bool {
+	return isCap(t.Text) && !stopWords[strings.ToLower(t.Text)] && st.knownWord(t.Text)
+}
+
+// orgAdjective reports whether ts[i] is a capitalised adjective that opens
+// an organisation's name with the word after it ("Constitutional Court").
+func orgAdjective(ts []news.Token, i, hi int) bool {
+	return ts[i].Tag == "JJ" && isCap(ts[i].Text) && i+1 < hi && isCap(ts[i+1].Text) && orgWords[strings.ToLower(ts[i+1].Text)]
 }
 
 // nameWord reports whether t can be part of a name: capitalised, a proper
@@ -439,8 +540,21 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 	e := news.Entity{Span: span, Text: text[span[0]:span[1]]}
 	switch {
 	case it.place >= 0:
+		if it.hi-it.lo == 1 && it.class != classGroup && it.code == "" {
+			// "Arroyo said": the surname of a person introduced before is
+			// that person, whatever the gazetteer holds.
+			if pi := st.lookup([]string{ts[it.lo].Text}); pi >= 0 && len(st.people[pi].words) > 1 {
+				p := st.people[pi]
+				st.out = append(st.out, news.Entity{Text: e.Text, Span: span, Type: TypePerson, Name: p.name, Actor: p.actor})
+				return
+			}
+		}
 		e.Type, e.Name = TypePlace, e.Text
-		if it.code != "" && (it.class == classCountry || it.class == classCapital) && actorPosition(ts, it.lo, it.hi) {
+		possessive := it.hi < len(ts) && ts[it.hi].Tag == "POS" // "Georgia's bid": the noun is the actor
+		// a country name (not a city coded as its country) may stand after
+		// "between" or "on" as a party.
+		country := it.class == classCountry && st.doc.Places[it.place].Feature == "country"
+		if it.code != "" && !possessive && (it.class == classCountry || it.class == classCapital) && (actorPosition(ts, it.lo, it.hi) || objectPosition(ts, it.lo, country)) {
 			e.Actor = it.code
 		}
 		if it.class == classOrg || it.class == classGroup {
@@ -461,6 +575,16 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		}
 		e.Type, e.Name, e.Actor = typeOf(it.class), e.Text, it.code
 	case it.class == classAgent:
+		if it.lo >= 0 && it.hi-it.lo >= 2 && allCap(ts[it.lo:it.hi]) && orgWords[strings.ToLower(ts[it.hi-1].Text)] && (!it.inst || !afterCountry(ts, all, ai)) {
+			// "the Constitutional Court": a named institution, of the
+			// country just before it ("Russia's Supreme Court") or else
+			// of the story's.
+			e.Type, e.Name, e.Actor = TypeOrganization, e.Text, st.homeCode(&it)
+			if afterCountry(ts, all, ai) {
+				e.Actor = join(all[ai-1].code, it.code, it.append)
+			}
+			break
+		}
 		// "Russian Defense Ministry": a capitalised institution after a country.
 		if it.lo < 0 || !it.inst || !isCap(ts[it.lo].Text) || ai == 0 {
 			return
@@ -487,6 +611,37 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 	case it.class == classSkip && it.lo >= 0:
 		st.name(ts, all, ai, it)
 		return
+	case it.class == classPerson:
+		// an office holder: the dictionary's code on the article's date.
+		words := make([]string, 0, it.hi-it.lo)
+		for k := it.lo; k < it.hi; k++ {
+			words = append(words, ts[k].Text)
+		}
+		e.Type, e.Name, e.Actor = TypePerson, e.Text, it.code
+		// the article's title outranks the dictionary's dates: "Foreign
+		// Minister Mauro Vieira" is GOV on a day the list has him out of office.
+		titleCode, _, _ := st.title(ts, all, ai, it.lo)
+		if titleCode == "" {
+			titleCode, _, _ = st.appositive(ts, all, ai, it.hi)
+		}
+		if titleCode == "" && it.lo > 1 && ts[it.lo-1].Text == "," {
+			titleCode, _, _ = st.title(ts, all, ai, it.lo-1)
+		}
+		if titleCode != "" && len(titleCode) > 3 {
+			e.Actor = titleCode
+		}
+		if pi := st.lookup(words); pi >= 0 {
+			// the person as introduced: "Odinga" after "opposition leader
+			// Raila Odinga" keeps the title's code.
+			p := &st.people[pi]
+			e.Name = p.name
+			if titleCode == "" && p.actor != "" {
+				e.Actor = p.actor
+			}
+		} else if len(words) > 1 {
+			st.people = append(st.people, person{name: e.Text, words: words, actor: e.Actor})
+			st.byName[e.Text] = len(st.people) - 1
+		}
 	default:
 		return
 	}
@@ -500,17 +655,132 @@ func typeOf(c class) string {
 	return TypeOrganization
 }
 
-// actorPosition reports whether ts[lo:hi] stands as a subject: not after a
-// preposition and followed by a verb or modal.
+// actorPosition reports whether ts[lo:hi] stands as a subject, alone or in
+// a list of names ("Brazil, Colombia and Mexico called for"): the list is
+// not after a preposition (a subordinator such as "since" or "after" is
+// no preposition) and is followed by a verb or modal.
 func actorPosition(ts []news.Token, lo, hi int) bool {
-	if lo > 0 && (ts[lo-1].Tag == "IN" && !complementizers[strings.ToLower(ts[lo-1].Text)] || ts[lo-1].Tag == "TO") {
+	first, last := nameList(ts, lo, hi)
+	k := first - 1
+	if k >= 0 && strings.EqualFold(ts[k].Text, "the") {
+		k-- // "in the United Arab Emirates"
+	}
+	if k >= 0 && (ts[k].Tag == "IN" && !complementizers[strings.ToLower(ts[k].Text)] || ts[k].Tag == "TO") {
 		return false
 	}
-	if hi >= len(ts) {
+	if k >= 0 && motionVerbs[strings.ToLower(ts[k].Text)] {
+		return false // "families fleeing Tyre and Nabatieh jammed the road"
+	}
+	last = skipRelative(ts, last)
+	for last < len(ts) && ts[last].Tag == "RB" {
+		last++ // "when Russia usually steps up"
+	}
+	if last >= len(ts) {
 		return false
 	}
-	t := ts[hi].Tag
+	t := ts[last].Tag
+	if linkingVerbs[strings.ToLower(ts[last].Text)] && (last+1 >= len(ts) || !strings.HasPrefix(ts[last+1].Tag, "VB")) {
+		return false // "Niger is the last ally": a description, not an act
+	}
 	return strings.HasPrefix(t, "VB") || t == "MD"
+}
+
+// skipRelative passes over a relative clause between commas after a name
+// ("Bolivia, which lost its coast in 1884, renewed its call"), returning
+// the token after it, or i when there is none.
+func skipRelative(ts []news.Token, i int) int {
+	if i+1 >= len(ts) || ts[i].Text != "," || !relativeWords[strings.ToLower(ts[i+1].Text)] {
+		return i
+	}
+	for j := i + 2; j < len(ts) && j < i+30; j++ {
+		switch ts[j].Text {
+		case ",":
+			return j + 1
+		case ".", ";", ":":
+			return i
+		}
+	}
+	return i
+}
+
+// relativeWords open a relative clause.
+var relativeWords = set(`which who whose`)
+
+// objectPosition reports whether the name at ts[lo] (alone or in a list of
+// names) is the party of an interaction rather than a location: after
+// "with" or "against" ("talks with Kyiv", "sanctions against Russia"), as
+// the agent of a passive ("mediated by Oman"), right after a verb
+// ("accused the United Arab Emirates", "pressed Dhaka"; a place after a
+// verb of motion is a place: "visited Tokyo"), or, for a country (a capital
+// there is a place: "between Doha and Cairo"), after "between" or "on".
+func objectPosition(ts []news.Token, lo int, country bool) bool {
+	first, last := nameList(ts, lo, lo+1)
+	if last < len(ts) && (ts[last].Tag == "NN" || ts[last].Tag == "NNS") {
+		return false // "briefed by U.S. officials": the name is a modifier
+	}
+	k := first - 1
+	if k >= 0 && strings.EqualFold(ts[k].Text, "the") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	w := strings.ToLower(ts[k].Text)
+	switch w {
+	case "with", "against":
+		return true
+	case "between", "on":
+		return country // "between Doha and Cairo" is a route
+	case "by":
+		// the agent of a passive: "talks mediated by Oman"
+		return k > 0 && ts[k-1].Tag == "VBN"
+	}
+	if !strings.HasPrefix(ts[k].Tag, "VB") || linkingVerbs[w] {
+		return false
+	}
+	// a place after a verb of motion is where one goes ("visited Tokyo",
+	// "fled El Fasher"); after any other verb, the party ("pressed Dhaka",
+	// "accused the United Arab Emirates").
+	return !motionVerbs[w]
+}
+
+// linkingVerbs take no party as object.
+var linkingVerbs = set(`is are was were be been being become became remain remained`)
+
+// motionVerbs take a place as object.
+var motionVerbs = set(`visit visits visited visiting tour tours toured touring reach reaches reached reaching
+	leave leaves left leaving enter enters entered entering flee flees fled fleeing return returns returned
+	returning cross crosses crossed crossing arrive arrives arrived arriving travel travels travelled traveled
+	fly flies flew flown flying`)
+
+// nameList widens the name at ts[lo:hi] to the list of proper names it
+// belongs to ("Brazil, Colombia and Mexico"), returning the list's first
+// token and the token after it.
+func nameList(ts []news.Token, lo, hi int) (int, int) {
+	listWord := func(t news.Token) bool {
+		switch {
+		case t.Tag == "NNP" || t.Tag == "NNPS":
+			return true
+		case t.Text == "," || strings.EqualFold(t.Text, "and") || strings.EqualFold(t.Text, "or"):
+			return true
+		}
+		return t.Text == "the" || t.Text == "The"
+	}
+	first, last := lo, hi
+	for first > 0 && listWord(ts[first-1]) {
+		first--
+	}
+	for last < len(ts) && listWord(ts[last]) {
+		last++
+	}
+	// a list starts and ends on a name, not on a joiner
+	for first < lo && !(ts[first].Tag == "NNP" || ts[first].Tag == "NNPS") {
+		first++
+	}
+	for last > hi && !(ts[last-1].Tag == "NNP" || ts[last-1].Tag == "NNPS") {
+		last--
+	}
+	return first, last
 }
 
 // join combines an actor code and an agent code.
@@ -543,6 +813,17 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 		}
 		words = append(words, ts[k].Text)
 	}
+	if hi-lo >= 2 {
+		switch last := strings.ToLower(ts[hi-1].Text); {
+		case placeHeads[last]:
+			// "Lamar County", "Paracel Islands": a place the gazetteer lacks.
+			st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypePlace, Name: s})
+			return
+		case facilityHeads[last]:
+			st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypeOther, Name: s})
+			return
+		}
+	}
 	if org {
 		if hi-lo >= 2 {
 			st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypeOrganization, Name: s})
@@ -555,6 +836,10 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 	titleCode, role, titled := st.title(ts, all, ai, lo)
 	if !titled {
 		titleCode, role, titled = st.appositive(ts, all, ai, hi)
+	}
+	if !titled && hi-lo >= 2 && lo > 1 && ts[lo-1].Text == "," {
+		// "Iran's foreign minister, Abbas Araghchi, said"
+		titleCode, role, titled = st.title(ts, all, ai, lo-1)
 	}
 	// Coreference: a known name, or a surname or family name of one.
 	if pi := st.lookup(words); pi >= 0 {
@@ -571,6 +856,9 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 		return
 	}
 	first := lo == 0 || lo == 1 && (ts[0].Tag == "``" || ts[0].Text == "\"")
+	if ts[hi-1].Tag == "NNPS" && !titled {
+		return // "Garment Manufacturers": a plural names no one person
+	}
 	switch {
 	case hi-lo >= 2:
 	case titled:
@@ -659,7 +947,7 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 				if agent == nil {
 					return "", "", titled
 				}
-				return join("", agent.code, agent.append), "", true
+				return st.homeCode(agent), "", true
 			}
 		}
 		switch it.class {
@@ -686,7 +974,10 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 			k--
 		}
 	}
-	return "", "", titled || agent != nil
+	if agent != nil {
+		return st.homeCode(agent), "", true
+	}
+	return "", "", titled
 }
 
 // modifier reports whether t may stand between an actor and a title
@@ -738,10 +1029,61 @@ func (st *state) appositive(ts []news.Token, all []item, ai, hi int) (string, st
 			break
 		}
 	}
-	if agent == nil || code == "" {
+	if agent != nil && code == "" {
+		code = st.roleOf(ts, all, *agent)
+	}
+	switch {
+	case agent == nil:
+		return "", "", false
+	case code == "":
+		// "Lachlan Reid, a government spokesman,": the story's country.
+		if c := st.homeCode(agent); c != "" {
+			return c, "", true
+		}
 		return "", "", false
 	}
 	return join(code, agent.code, agent.append), "", true
+}
+
+// afterCountry reports whether item ai follows a coded country or demonym,
+// directly or through a possessive.
+func afterCountry(ts []news.Token, all []item, ai int) bool {
+	if ai == 0 {
+		return false
+	}
+	prev, it := all[ai-1], all[ai]
+	return prev.class == classCountry && prev.code != "" && (prev.hi == it.lo || prev.hi+1 == it.lo && ts[prev.hi].Tag == "POS")
+}
+
+// allCap reports whether every token is capitalised.
+func allCap(ts []news.Token) bool {
+	for _, t := range ts {
+		if !isCap(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleOf returns the code of the organisation or group a role is held in,
+// named right after it ("a spokesman for Hamas", "an official of the World
+// Bank"), or "".
+func (st *state) roleOf(ts []news.Token, all []item, agent item) string {
+	k := agent.hi
+	if k < len(ts) && (ts[k].Text == "for" || ts[k].Text == "of" || ts[k].Text == "at") {
+		k++
+	} else {
+		return ""
+	}
+	if k < len(ts) && strings.EqualFold(ts[k].Text, "the") {
+		k++
+	}
+	for _, it := range all {
+		if it.lo == k && (it.class == classOrg || it.class == classGroup) {
+			return it.code
+		}
+	}
+	return ""
 }
 
 func isCap(w string) bool {

@@ -39,7 +39,7 @@ var orgWords = set(`house department ministry council union nations party group 
 
 // instWords are the heads of agent phrases that name an institution, so
 // that "Russian Defense Ministry" is an organisation.
-var instWords = set(`ministry ministries government army navy parliament embassy police military`)
+var instWords = set(`ministry ministries government army navy parliament embassy police military treasury`)
 
 // firstNames are common first names: a single capitalised word that is one
 // is a person without a title.
@@ -52,5 +52,14 @@ var firstNames = set(`mary anna angela hillary theresa maria elizabeth sarah sus
 	alexei andrei mikhail yuri viktor nikolai tony kevin brian daniel matthew andrew steven stephen frank
 	mahmoud khalid tariq ibrahim mustafa rashid hamid javad hossein abbas narendra rahul shinzo fumio`)
 
-// complementizers are IN-tagged words after which a subject may start.
-var complementizers = set(`that because although while if whether though`)
+// complementizers are IN-tagged words after which a subject may start:
+// complementizers and subordinators ("since Pyongyang tested", "after
+// Beijing and Moscow blocked"). A subject still needs its verb.
+var complementizers = set(`that because although while if whether though since after before until unless once as when`)
+
+// placeHeads end the name of a place ("Lamar County", "Paracel Islands").
+var placeHeads = set(`county province district region oblast governorate prefecture islands island archipelago valley
+	peninsula mountains hills desert strait`)
+
+// facilityHeads end the name of a building or site ("Great Mosque").
+var facilityHeads = set(`mosque cathedral temple synagogue palace stadium square bridge`)

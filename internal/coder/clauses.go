@@ -224,8 +224,8 @@ func (st *state) partlyUnknown(src *group, h verbHit) bool {
 
 // recoveredVerb reports whether word i, tagged as a noun or adjective, is
 // where the clause's verb must be: after a complete actor phrase, before
-// a noun phrase, with no other verb in its clause ("the army shot
-// soldiers"). The caller checks that it is a dictionary verb.
+// a noun phrase or a preposition, with no other verb in its clause ("the
+// army shot soldiers", "Ethiopia departs from Libya"). The caller checks that it is a dictionary verb.
 func (st *state) recoveredVerb(i int) bool {
 	if st.c.stem || i == 0 || i+1 >= len(st.ws) {
 		return false
@@ -242,7 +242,7 @@ func (st *state) recoveredVerb(i int) bool {
 		return false
 	}
 	switch t := st.tag(i + 1); {
-	case st.inUnit[i+1], t == "DT", t == "PRP$", t == "CD", strings.HasPrefix(t, "JJ"), isNounTag(t):
+	case st.inUnit[i+1], t == "DT", t == "PRP$", t == "CD", strings.HasPrefix(t, "JJ"), isNounTag(t), t == "IN":
 	default:
 		return false
 	}

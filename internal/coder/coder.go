@@ -6,9 +6,11 @@
 // The coding works on the words alone, without a full parse:
 //
 //   - actor phrases are found by longest match of dictionary names
-//     (date-restricted codes are evaluated at the sentence date; in TABARI
-//     dictionaries a name written with a blank, "PRINCE DOL_AMROTH", lets
-//     up to two plain words come between, "Prince of Dol_Amroth"); agent
+//     (date-restricted codes are evaluated at the sentence date; a name
+//     written with a blank, "PRINCE DOL_AMROTH", lets up to two plain
+//     words come between, "Prince of Dol_Amroth", as TABARI and the
+//     PETRARCH suite read it; one written with hyphens, "Al-Gore", is the
+//     name with underscores); agent
 //     phrases ("police", "foreign minister") are joined to the nearest actor
 //     ("Gondor police", "Gondor's government", "police in Gondor") by the
 //     agents' [~CODE] and [CODE~] rules; actors joined by "and" or commas
@@ -368,11 +370,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		if sentDiscard[i] != nil {
 			continue
 		}
-		sent, w := &sentences[i], ws[i]
-		if ns := c.opts.Commas.deleteClauses(sent); ns != sent {
-			sent, w = ns, words(ns.Tokens, nil)
-		}
-		st := c.analyseWords(text, sent, w, d, prev, nil)
+		st := c.analyseWords(text, &sentences[i], ws[i], d, prev, nil)
 		evs := dominant(st.events, !c.opts.IgnoreDominant)
 		if c.opts.CodeBySentence && len(evs) > 1 {
 			// the events of the sentence's first coded verb

@@ -71,17 +71,22 @@ func (c *Commas) set(name string, n int) bool {
 
 // deleteClauses returns s without the comma-delimited clauses whose
 // lengths c deletes, each with the comma that opens or closes it, or s
-// itself when none is. Tokens keep their spans into the text.
-func (c Commas) deleteClauses(s *news.Sentence) *news.Sentence {
+// itself when none is. Tokens keep their spans into the text. The commas
+// are taken left to right: a deleted internal clause uses up the comma
+// that closes it, which then opens no further clause. A comma for which
+// inPhrase reports true lies inside a phrase (adjectives "complete, full
+// ties") and delimits no clause; a clause of tokens [lo, hi) for which
+// listed reports true is an item of a list of actors ("Mordor, the Shire,
+// Fornost and Bree") and is kept, and its closing comma, which belongs to
+// the list, opens no clause either. Either may be nil.
+func (c Commas) deleteClauses(s *news.Sentence, inPhrase func(i int) bool, listed func(lo, hi int) bool) *news.Sentence {
 	if !c.active() {
 		return s
 	}
 	toks := s.Tokens
 	var commas []int
 	for i, t := range toks {
-		// a comma between two adjectives ("complete, full ties") is inside
-		// a noun phrase and delimits no clause
-		if t.Text == "," && !(i > 0 && i+1 < len(toks) && strings.HasPrefix(toks[i-1].Tag, "JJ") && strings.HasPrefix(toks[i+1].Tag, "JJ")) {
+		if t.Text == "," && (inPhrase == nil || !inPhrase(i)) {
 			commas = append(commas, i)
 		}
 	}
@@ -101,17 +106,28 @@ func (c Commas) deleteClauses(s *news.Sentence) *news.Sentence {
 		dropped = true
 	}
 	in := func(n, lo, hi int) bool { return hi > 0 && n >= lo && n <= hi }
-	if first := commas[0]; in(countWords(toks[:first]), c.BMin, c.BMax) {
+	clause := func(lo, hi, min, max int) bool {
+		return in(countWords(toks[lo:hi]), min, max) && (listed == nil || !listed(lo, hi))
+	}
+	if first := commas[0]; clause(0, first, c.BMin, c.BMax) {
 		mark(0, first+1)
 	}
-	for j := 0; j+1 < len(commas); j++ {
-		a, b := commas[j], commas[j+1]
-		if in(countWords(toks[a+1:b]), c.Min, c.Max) {
-			mark(a, b) // the clause and its opening comma
+	for j := 0; j < len(commas); j++ {
+		a := commas[j]
+		if j+1 == len(commas) {
+			if clause(a+1, end, c.EMin, c.EMax) {
+				mark(a, end)
+			}
+			break
 		}
-	}
-	if last := commas[len(commas)-1]; in(countWords(toks[last+1:end]), c.EMin, c.EMax) {
-		mark(last, end)
+		b := commas[j+1]
+		switch {
+		case clause(a+1, b, c.Min, c.Max):
+			mark(a, b) // the clause and its opening comma
+			j++
+		case listed != nil && listed(a+1, b):
+			j++ // a list item: its closing comma goes on the list
+		}
 	}
 	if !dropped {
 		return s
@@ -135,4 +151,16 @@ func isFinalPunct(w string) bool {
 		return true
 	}
 	return false
+}
+
+// clauseText returns the words of s that are left, joined by blanks.
+func clauseText(s *news.Sentence) string {
+	var b strings.Builder
+	for i, t := range s.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }

@@ -18,6 +18,9 @@ type Complexity struct {
 	// Conj: a sentence with at least this many conjunctions ("and",
 	// "or", "but") outside compound actors is complex; 0 sets no limit.
 	Conj int
+	// NoActorPrior: a sentence that codes an event and has no actor
+	// before its first dictionary verb is complex (TABARI's NOACTPRIOR).
+	NoActorPrior bool
 }
 
 // parseComplex reads "VERBS[5] CONJ[4] ..." (other conditions and
@@ -27,6 +30,9 @@ func parseComplex(s string) (Complexity, error) {
 	for _, f := range strings.Fields(strings.ToUpper(s)) {
 		name, rest, ok := strings.Cut(f, "[")
 		if !ok {
+			if f == "NOACTPRIOR" {
+				cx.NoActorPrior = true
+			}
 			continue
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
@@ -63,6 +69,9 @@ func (st *state) complex() string {
 		}
 	}
 	cx := st.c.opts.Complex
+	if cx.NoActorPrior && len(st.events) > 0 && st.firstVerb >= 0 && !st.actorBefore(st.s.Tokens[st.firstVerb].Span[0]) {
+		return "no actor before the first verb"
+	}
 	if cx.Verbs > 0 {
 		if n := st.countVerbs(); n >= cx.Verbs {
 			return fmt.Sprintf("%d verbs", n)
@@ -120,4 +129,15 @@ func (st *state) countConj() int {
 		n++
 	}
 	return n
+}
+
+// actorBefore reports whether an actor phrase of the sentence starts
+// before the byte offset at.
+func (st *state) actorBefore(at int) bool {
+	for _, u := range st.units {
+		if u.first >= 0 && st.s.Tokens[u.first].Span[0] < at {
+			return true
+		}
+	}
+	return false
 }

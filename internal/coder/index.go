@@ -21,10 +21,13 @@ const (
 type entry struct {
 	words []string
 	exact bool // the last word must match whole, even in stem mode
+	// strict: the last word, written with TABARI's '=' ("MOUSE="), takes
+	// no plural ending either
+	strict bool
 	// gaps[k] is ' ' when words[k] and words[k+1] were written apart
-	// ("ITHILEN TELEVISION"): in stem mode a few plain words may come
-	// between them, as TABARI's nonconsecutive actor phrases. Empty when
-	// every pair must be consecutive.
+	// ("ITHILEN TELEVISION"): a few plain words may come between them,
+	// as in TABARI's nonconsecutive actor phrases. Empty when every pair
+	// must be consecutive.
 	gaps string
 	kind entryKind
 	idx  int // index into the dictionary's Entries
@@ -47,11 +50,14 @@ func keyOf(w string, stem bool) string {
 }
 
 func (p *phraseIndex) add(e *entry) {
+	if n := len(e.words); n > 0 && strings.HasSuffix(e.words[n-1], "=") {
+		e.strict = true
+	}
 	e.words, e.exact = trimEq(e.words, e.exact)
 	if len(e.words) == 0 {
 		return
 	}
-	if !p.stem || len(e.gaps) != len(e.words)-1 || !strings.Contains(e.gaps, " ") {
+	if len(e.gaps) != len(e.words)-1 || !strings.Contains(e.gaps, " ") {
 		e.gaps = ""
 	}
 	k := keyOf(e.words[0], p.stem)
@@ -105,7 +111,11 @@ func (p *phraseIndex) longest(ws []string, i int) (*entry, int) {
 		return nil, i
 	}
 	if !p.stem {
-		return try(w)
+		e, end := try(w)
+		if h := strings.IndexByte(w, '-'); e == nil && h > 0 {
+			e, end = try(w[:h]) // "Al-Qaeda": "AL_QAEDA"
+		}
+		return e, end
 	}
 	// stem mode: keys of two letters, or shorter whole words
 	var best *entry
@@ -125,7 +135,8 @@ func (p *phraseIndex) longest(ws []string, i int) (*entry, int) {
 // matchAt matches the words of e at word i and returns the word after them.
 func (p *phraseIndex) matchAt(e *entry, ws []string, i int) (int, bool) {
 	j := i
-	for k, d := range e.words {
+	for k := 0; k < len(e.words); k++ {
+		d := e.words[k]
 		if k > 0 && j < len(ws) && ws[j] == "_" {
 			j++
 		}
@@ -134,14 +145,31 @@ func (p *phraseIndex) matchAt(e *entry, ws []string, i int) (int, bool) {
 		}
 		last := k == len(e.words)-1
 		exact := !last || e.exact
-		if !wordMatch(d, ws[j], p.stem, exact) {
+		if !wordMatch(d, ws[j], p.stem, exact) && !(last && p.stem && !e.strict && nounEnding(d, ws[j])) {
+			if w := ws[j]; len(w) > len(d) && w[len(d)] == '-' && k+1 < len(e.words) {
+				n := hyphened(e.words[k:], w)
+				if n > 1 {
+					// "Al-Gore" is the phrase "AL_GORE" written with a hyphen
+					k += n - 1
+					j++
+					continue
+				}
+			}
 			if k == 0 || e.gaps == "" || e.gaps[k-1] != ' ' {
 				return i, false
 			}
-			// a gap: skip up to maxPhraseGap plain words to the next one
-			g := j
-			for g < len(ws) && g-j < maxPhraseGap && plainWord(ws[g]) && !wordMatch(d, ws[g], p.stem, exact) {
-				g++
+			// a gap: skip up to maxPhraseGap plain words to the next one,
+			// and the quotes around a nickname (Al "the Weasel" Gore)
+			g, n := j, 0
+			for g < len(ws) && !wordMatch(d, ws[g], p.stem, exact) {
+				if isQuote(ws[g]) {
+					g++
+					continue
+				}
+				if n == maxPhraseGap || !plainWord(ws[g]) {
+					break
+				}
+				g, n = g+1, n+1
 			}
 			if g >= len(ws) || !wordMatch(d, ws[g], p.stem, exact) {
 				return i, false
@@ -151,6 +179,49 @@ func (p *phraseIndex) matchAt(e *entry, ws []string, i int) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// hyphened returns how many of the words ds the text word w holds joined
+// by hyphens ("AL-GORE" holds "AL" "GORE"), at least two, or 0.
+func hyphened(ds []string, w string) int {
+	if len(ds) < 2 || strings.IndexByte(w, '-') < 0 {
+		return 0
+	}
+	n := 0
+	for _, d := range ds {
+		if !strings.HasPrefix(w, d) {
+			return 0
+		}
+		w = w[len(d):]
+		n++
+		if w == "" {
+			if n < 2 {
+				return 0
+			}
+			return n
+		}
+		if w[0] != '-' {
+			return 0
+		}
+		w = w[1:]
+	}
+	return 0
+}
+
+// nounEnding reports whether w is the TABARI noun d with a plural ending
+// ("LIBYA_" matches "Libyas", "RADIO_" "radios"), which TABARI allows even
+// on a word that must match whole.
+func nounEnding(d, w string) bool {
+	return len(w) > len(d) && strings.HasPrefix(w, d) && (w[len(d):] == "S" || w[len(d):] == "ES")
+}
+
+// isQuote reports whether a token is a quotation mark.
+func isQuote(w string) bool {
+	switch w {
+	case "``", "''", "\"", "'", "“", "”":
+		return true
+	}
+	return false
 }
 
 // maxPhraseGap is the most words a nonconsecutive actor phrase skips
@@ -177,6 +248,10 @@ type verbCand struct {
 	words       []string // the verb phrase in this form
 	head        int      // the index in words of the word indexed
 	exact       bool
+	// gaps[k] is ' ' when words[k] and words[k+1] were written apart in a
+	// TABARI dictionary ("DEATH TOLL RISEN"): a word or two may come
+	// between them ("death toll has risen"). Empty otherwise.
+	gaps string
 }
 
 // synsetIndex lists the members of a synset by their first word, and
@@ -207,6 +282,17 @@ type index struct {
 	// word (PETRARCH only)
 	synsetFirst map[string]*synsetIndex
 	country     map[string]bool
+	// marks are the TABARI time phrases coded "###" (the sentence is
+	// discarded) or "+++" (the sentence is too complex to code)
+	marks []timeMark
+}
+
+// timeMark is a phrase of a TABARI <TIME> section whose code stops a
+// sentence from being coded.
+type timeMark struct {
+	words   []string
+	discard bool // "###"; else "+++"
+	pos     dictfile.Pos
 }
 
 func buildIndex(set *dictfile.Set, stem bool) *index {
@@ -247,6 +333,12 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 		}
 	}
 	ix.phrases.sort()
+	for _, b := range set.Verbs.Times {
+		if len(b.Verbs) == 0 || !b.Code.IsDiscard() && !b.Code.IsComplex() {
+			continue
+		}
+		ix.marks = append(ix.marks, timeMark{words: b.Verbs[0].Phrase.Words, discard: b.Code.IsDiscard(), pos: b.Pos})
+	}
 	for i := range set.Verbs.Synsets {
 		s := &set.Verbs.Synsets[i]
 		var changed bool
@@ -287,8 +379,14 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 		ps := make([]codedPattern, 0, len(b.Patterns))
 		for pi := range b.Patterns {
 			p := &b.Patterns[pi]
-			before, ch1 := splitContractions(p.Before)
-			after, ch2 := splitContractions(p.After)
+			pb, pa := p.Before, p.After
+			if stem {
+				pb, pa = wholeJoined(pb), wholeJoined(pa)
+			}
+			before, ch1 := splitContractions(pb)
+			after, ch2 := splitContractions(pa)
+			ch1 = ch1 || len(pb) > 0 && &pb[0] != &p.Before[0]
+			ch2 = ch2 || len(pa) > 0 && &pa[0] != &p.After[0]
 			if ch1 || ch2 {
 				c := *p
 				c.Before, c.After = before, after
@@ -331,8 +429,10 @@ func patternWeight(p *dictfile.Pattern) int {
 	count := func(ts []dictfile.Token) {
 		for _, t := range ts {
 			switch t.Kind {
-			case dictfile.Word, dictfile.SynsetRef:
+			case dictfile.Word:
 				w += 10
+			case dictfile.SynsetRef:
+				w += 9 // a word is more specific than a set of words
 			case dictfile.NounPhrase, dictfile.PrepPhrase:
 				w += 10 * len(t.Sub)
 			case dictfile.Choice:
@@ -350,7 +450,7 @@ func patternWeight(p *dictfile.Pattern) int {
 }
 
 func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
-	add := func(words []string, head int, exact bool) {
+	add := func(words []string, head int, exact bool, seps string) {
 		words, exact = trimEq(words, exact)
 		if head >= len(words) {
 			head = 0
@@ -359,7 +459,17 @@ func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
 		if ix.stem {
 			k = keyOf(k, true)
 		}
-		ix.verbs[k] = append(ix.verbs[k], verbCand{block: bi, verb: vi, words: words, head: head, exact: exact})
+		gaps := ""
+		if ix.stem && head == 0 && len(seps) == len(words)-1 && strings.Contains(seps, " ") {
+			gaps = seps
+		}
+		ix.verbs[k] = append(ix.verbs[k], verbCand{block: bi, verb: vi, words: words, head: head, exact: exact, gaps: gaps})
+		if !ix.stem && head != 0 {
+			// "will not wire tap": the phrase is also found from its first
+			// word, which the tagger may read as the verb when it does not
+			// read the marked one so
+			ix.verbs[words[0]] = append(ix.verbs[words[0]], verbCand{block: bi, verb: vi, words: words, head: 0, exact: exact})
+		}
 	}
 	ws := v.Phrase.Words
 	if len(ws) == 0 {
@@ -367,22 +477,24 @@ func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
 	}
 	if ix.stem {
 		// TABARI: the verb is a stem unless it ends in '_'; forms are listed.
-		add(ws, v.Head, v.Phrase.Exact || len(ws[v.Head]) < 3)
+		add(ws, v.Head, v.Phrase.Exact || len(ws[v.Head]) < 3, v.Phrase.Seps)
 		for _, f := range v.Forms {
+			// a form is a stem too unless it ends in '_' ("{ACTING_
+			// ACTUALITY}": "actualities" is a form, "actings" is not)
 			if len(f.Phrase.Words) > 0 {
-				add(f.Phrase.Words, f.Head, true)
+				add(f.Phrase.Words, f.Head, f.Phrase.Exact || f.Head < len(f.Phrase.Words) && len(f.Phrase.Words[f.Head]) < 3, f.Phrase.Seps)
 			}
 		}
 		return
 	}
-	add(ws, v.Head, true)
+	add(ws, v.Head, true, "")
 	head := ws[v.Head]
 	var forms []string
 	if v.HasForms {
 		forms = dictfile.RegularVerbForms(head)[:1]
 		for _, f := range v.Forms {
 			if len(f.Phrase.Words) > 0 {
-				add(f.Phrase.Words, f.Head, true)
+				add(f.Phrase.Words, f.Head, true, "")
 			}
 		}
 	} else {
@@ -391,7 +503,7 @@ func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
 	for _, f := range forms {
 		w := slices.Clone(ws)
 		w[v.Head] = f
-		add(w, v.Head, true)
+		add(w, v.Head, true, "")
 	}
 }
 
@@ -429,6 +541,20 @@ func (ix *index) discard(ws []string) (*dictfile.Discard, bool) {
 	return nil, false
 }
 
+// timeMark returns the first time phrase of ix.marks that occurs in ws,
+// or nil.
+func (ix *index) timeMark(ws []string) *timeMark {
+	for k := range ix.marks {
+		m := &ix.marks[k]
+		for i := 0; i+len(m.words) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(m.words)], m.words) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // trimEq drops TABARI's '=' after a last word ("BAN="), which asks for the
 // word itself.
 func trimEq(ws []string, exact bool) ([]string, bool) {
@@ -441,16 +567,40 @@ func trimEq(ws []string, exact bool) ([]string, bool) {
 }
 
 // verbEnding reports whether w is the TABARI verb d with a regular ending.
+// A verb of one syllable ending in a consonant after a single vowel
+// doubles that consonant before -ED, -EN and -ING ("BAN": "banned",
+// "banning", never "baned", "baning").
 func verbEnding(d, w string) bool {
 	if !strings.HasPrefix(w, d) {
 		return strings.HasSuffix(d, "E") && w == d[:len(d)-1]+"ING"
 	}
-	switch w[len(d):] {
-	case "", "S", "ES", "ED", "D", "EN", "ING":
+	switch end := w[len(d):]; end {
+	case "", "S", "ES", "D":
 		return true
+	case "ED", "EN", "ING":
+		return !doubles(d)
+	default:
+		return doubles(d) && end[0] == d[len(d)-1] && (end[1:] == "ED" || end[1:] == "EN" || end[1:] == "ING")
 	}
-	return false
 }
+
+// doubles reports whether the verb d is one syllable ending in a single
+// vowel and a consonant other than W, X or Y ("BAN", "STOP"), whose final
+// consonant doubles before a vowel ending.
+func doubles(d string) bool {
+	n := len(d)
+	if n < 3 || !isVowel(d[n-2]) || isVowel(d[n-1]) || isVowel(d[n-3]) || strings.ContainsRune("WXY", rune(d[n-1])) {
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if isVowel(d[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("AEIOU", c) >= 0 }
 
 // contractionSuffixes are the endings the tokenizer splits from a word
 // ("did|n't", "Gondor|'s"), as the Penn Treebank does.
@@ -465,6 +615,44 @@ func splitContraction(w string) []string {
 		}
 	}
 	return nil
+}
+
+// wholeJoined returns TABARI pattern tokens with every word joined to the
+// next by '_' made a whole-word match ("FOR_ASYLUM" does not match
+// "foreign asylum"), except words marked '~', which stay stems; ts itself
+// when no word is joined, else a copy.
+func wholeJoined(ts []dictfile.Token) []dictfile.Token {
+	var out []dictfile.Token
+	for i, t := range ts {
+		nt := t
+		switch {
+		case t.Kind == dictfile.Word && t.Join && !t.Exact && !strings.HasSuffix(t.Text, "~"):
+			nt.Exact = true
+		case t.Kind == dictfile.Choice:
+			var alts [][]dictfile.Token
+			for ai, alt := range t.Alts {
+				if a := wholeJoined(alt); len(a) > 0 && &a[0] != &alt[0] {
+					if alts == nil {
+						alts = slices.Clone(t.Alts)
+					}
+					alts[ai] = a
+				}
+			}
+			if alts != nil {
+				nt.Alts = alts
+			}
+		}
+		if out == nil && (nt.Exact != t.Exact || nt.Kind == dictfile.Choice && len(nt.Alts) > 0 && len(t.Alts) > 0 && &nt.Alts[0] != &t.Alts[0]) {
+			out = append(make([]dictfile.Token, 0, len(ts)), ts[:i]...)
+		}
+		if out != nil {
+			out = append(out, nt)
+		}
+	}
+	if out == nil {
+		return ts
+	}
+	return out
 }
 
 // splitContractions returns the pattern tokens with their contracted words

@@ -90,7 +90,8 @@ func deref[T any](p *T) T {
 
 // ArticleReport is the score of one article.
 type ArticleReport struct {
-	Name string `json:"name"` // the article's file name
+	Name     string `json:"name"`               // the article's file name
+	Category string `json:"category,omitempty"` // from the gold file
 	Scores
 	// Notes lists every miss, extra and wrong value, in words.
 	Notes []string `json:"notes,omitempty"`
@@ -101,6 +102,9 @@ type Report struct {
 	Dir      string          `json:"dir"`
 	Articles []ArticleReport `json:"articles"`
 	Total    Scores          `json:"total"`
+	// Categories sums the articles of each gold category; articles
+	// without one are summed under "none".
+	Categories map[string]*Scores `json:"categories,omitempty"`
 }
 
 // Run codes every article of dir with p and scores it against its gold file.
@@ -124,6 +128,14 @@ func Run(ctx context.Context, p *pipeline.Pipeline, dir string) (Report, error) 
 		}
 		r.Articles = append(r.Articles, ar)
 		r.Total.add(ar.Scores)
+		cat := cmp.Or(ar.Category, "none")
+		if r.Categories == nil {
+			r.Categories = map[string]*Scores{}
+		}
+		if r.Categories[cat] == nil {
+			r.Categories[cat] = &Scores{}
+		}
+		r.Categories[cat].add(ar.Scores)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return r, fmt.Errorf("eval: %w", err)
@@ -206,6 +218,7 @@ func runOne(ctx context.Context, p *pipeline.Pipeline, pr pair) (ArticleReport, 
 	if err != nil {
 		return ar, fmt.Errorf("%s: %w", pr.gold, err)
 	}
+	ar.Category = gold.category
 	ar.Scores, ar.Notes = score(gold, doc, ownMetadata)
 	return ar, nil
 }
@@ -325,6 +338,9 @@ func (r Report) WriteText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if err := r.writeActors(w, width); err != nil {
+		return err
+	}
 	var b strings.Builder
 	t := r.Total
 	fmt.Fprintf(&b, "\n%d articles in %s\n", len(r.Articles), r.Dir)
@@ -343,8 +359,9 @@ func (r Report) WriteText(w io.Writer) error {
 			q.Gold, q.Found, q.Matched, q.F1, q.Precision, q.Recall, q.SpeakerAccuracy, q.SpeakerRight, q.Direct)
 	}
 	if e := t.Entities; e != nil {
-		fmt.Fprintf(&b, "entities  gold %d, found %d, exact %d: recall %.3f, precision %.3f, F1 %.3f, type accuracy %.3f, actor accuracy %.3f\n",
-			e.Gold, e.Found, e.Exact, e.Recall(), e.Precision(), e.F1(), e.TypeAccuracy(), e.ActorAccuracy())
+		fmt.Fprintf(&b, "entities  gold %d, found %d, exact %d, overlapping %d, lost by the cleaner %d\n", e.Gold, e.Found, e.Exact, e.Matched, e.Lost)
+		fmt.Fprintf(&b, "          recall %.3f, precision %.3f, F1 %.3f (overlapping: recall %.3f, precision %.3f)\n", e.Recall(), e.Precision(), e.F1(), e.LooseRecall(), e.LoosePrecision())
+		fmt.Fprintf(&b, "          type accuracy %.3f (%d/%d), actor-code accuracy %.3f (%d/%d coded by gold or dyad)\n", e.TypeAccuracy(), e.TypeRight, e.Matched, e.ActorAccuracy(), e.ActorRight, e.ActorCoded)
 	}
 	if e := t.Events; e != nil {
 		fmt.Fprintf(&b, "events    gold %d, found %d, matched %d on (source country, target country, root): P %.3f, R %.3f, F1 %.3f\n",
@@ -355,6 +372,51 @@ func (r Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeActors writes the entity and event figures per article, per
+// category and in total, when any article annotates them.
+func (r Report) writeActors(w io.Writer, width int) error {
+	if r.Total.Entities == nil && r.Total.Events == nil {
+		return nil
+	}
+	for cat := range r.Categories {
+		width = max(width, len(cat))
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%-*s\tcategory\tentities\tP\tR\tF1\tactor\t\tevents\tP\tR\tF1\t\n", width, "article")
+	row := func(name, cat string, s Scores) {
+		fmt.Fprintf(tw, "%-*s\t%s\t", width, name, cat)
+		if e := s.Entities; e != nil {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t\t", e.Gold, pct(e.Precision(), e.Found), pct(e.Recall(), e.Gold), pct(e.F1(), e.Gold+e.Found), pct(e.ActorAccuracy(), e.ActorCoded))
+		} else {
+			fmt.Fprint(tw, "-\t\t\t\t\t\t")
+		}
+		if e := s.Events; e != nil {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t", e.Gold, pct(e.Precision(), e.Found), pct(e.Recall(), e.Gold), pct(e.F1(), e.Gold+e.Found))
+		} else {
+			fmt.Fprint(tw, "-\t\t\t\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	for _, a := range r.Articles {
+		if a.Entities != nil || a.Events != nil {
+			row(a.Name, a.Category, a.Scores)
+		}
+	}
+	cats := make([]string, 0, len(r.Categories))
+	for c := range r.Categories {
+		cats = append(cats, c)
+	}
+	slices.Sort(cats)
+	for _, c := range cats {
+		if s := r.Categories[c]; s.Entities != nil || s.Events != nil {
+			row(c, "(category)", *s)
+		}
+	}
+	row("total", "", r.Total)
+	return tw.Flush()
 }
 
 // WriteNotes writes each article's notes: every miss, extra and wrong value.

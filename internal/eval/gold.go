@@ -19,6 +19,12 @@ import (
 // article; a category given as [] is annotated as having no mentions, so
 // everything dyad finds there counts against its precision.
 type Gold struct {
+	// Category is what the article is about (diplomacy, war, protest,
+	// elections, sanctions, …): the report sums the figures per category.
+	Category string `json:"category,omitempty"`
+	// Style is how the article is written (wire, brief, analysis,
+	// feature, html, json), for the reader of the gold.
+	Style string `json:"style,omitempty"`
 	// Published is the article's publication date. A plain-text article has
 	// no metadata of its own, so it is given this date as the record's
 	// (as a feed would); for HTML and JSON articles it is compared with
@@ -66,17 +72,33 @@ type GoldEntity struct {
 }
 
 // GoldEvent is one event of the article, compared on source country,
-// target country and CAMEO root (the code is kept for reading).
+// target country and CAMEO root (see ActorKey); the full code and the text
+// are kept for reading.
 type GoldEvent struct {
 	Source *GoldEventActor `json:"source"`
 	Target *GoldEventActor `json:"target"`
 	Root   string          `json:"root"`
 	Code   string          `json:"code,omitempty"`
+	Text   string          `json:"text,omitempty"` // the verb or phrase that carries the event
 }
 
-// GoldEventActor is the side of a gold event: its country ("" for none).
+// GoldEventActor is the side of a gold event: its actor code ("RUSGOV",
+// "IGOUNO"), or only its country.
 type GoldEventActor struct {
-	Country string `json:"country"`
+	Code    string `json:"code,omitempty"`
+	Country string `json:"country,omitempty"`
+}
+
+// key is what the side is compared on: ActorKey of its code, else its
+// country.
+func (a *GoldEventActor) key() string {
+	switch {
+	case a == nil:
+		return ""
+	case a.Code != "":
+		return ActorKey(a.Code)
+	}
+	return a.Country
 }
 
 // DefaultKM is the distance within which a geocoded place counts as right:
@@ -110,6 +132,7 @@ type goldEntity struct {
 // article is the gold of one article, placed in its cleaned text.
 type article struct {
 	published string
+	category  string
 	places    []goldPlace // nil: not annotated
 	times     []goldTime
 	entities  []goldEntity
@@ -155,13 +178,15 @@ var (
 	isoPoint    = `\d{4}(-(\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?)?|W\d{2}|Q[1-4]|H[12]))?`
 	timeValue   = regexp.MustCompile(`^` + isoPoint + `(/` + isoPoint + `)?$`)
 	rootCode    = regexp.MustCompile(`^\d{2}$`)
+	cameoCode   = regexp.MustCompile(`^\d{2,4}$`)
+	actorCode   = regexp.MustCompile(`^([A-Z]{3}|---)([A-Z0-9]{3})*$`)
 )
 
 // placeGold checks g and places its mentions in the cleaned text; raw is the
 // article as read, to tell a mention the cleaner lost from a typo. Errors
 // name the field ("places[3] "Nice": …").
 func placeGold(g Gold, text, raw string, data []byte) (article, error) {
-	a := article{published: g.Published, events: g.Events, hasEvents: g.Events != nil}
+	a := article{published: g.Published, category: g.Category, events: g.Events, hasEvents: g.Events != nil}
 	if g.Published != "" {
 		if _, err := news.ParseDate(g.Published); err != nil {
 			return a, fmt.Errorf("published: %w", err)
@@ -223,14 +248,26 @@ func placeGold(g Gold, text, raw string, data []byte) (article, error) {
 		default:
 			fail("entities", i, e.Text, "type %q: want person, organization, group, place or other", e.Type)
 		}
+		if e.Actor != "" && !actorCode.MatchString(e.Actor) {
+			fail("entities", i, e.Text, "actor %q is not a CAMEO actor code (3-letter groups)", e.Actor)
+		}
 		a.entities = append(a.entities, goldEntity{e, loc})
 	}
 	for i, ev := range g.Events {
 		if !rootCode.MatchString(ev.Root) {
 			errs = append(errs, fmt.Errorf("events[%d]: root %q is not a two-digit CAMEO root", i, ev.Root))
 		}
+		if ev.Code != "" && (!cameoCode.MatchString(ev.Code) || !strings.HasPrefix(ev.Code, ev.Root)) {
+			errs = append(errs, fmt.Errorf("events[%d]: code %q is not a CAMEO code under root %q", i, ev.Code, ev.Root))
+		}
 		for _, side := range []*GoldEventActor{ev.Source, ev.Target} {
-			if side != nil && side.Country != "" && !countryCode.MatchString(side.Country) {
+			switch {
+			case side == nil:
+			case side.Code != "" && !actorCode.MatchString(side.Code):
+				errs = append(errs, fmt.Errorf("events[%d]: actor code %q is not a CAMEO actor code (3-letter groups)", i, side.Code))
+			case side.Code == "" && side.Country == "":
+				errs = append(errs, fmt.Errorf("events[%d]: give an actor code or a country, or null for no actor", i))
+			case side.Country != "" && !countryCode.MatchString(side.Country):
 				errs = append(errs, fmt.Errorf("events[%d]: country %q is not an ISO 3166-1 alpha-3 code", i, side.Country))
 			}
 		}

@@ -84,19 +84,25 @@ func (s TimeScore) Add(o TimeScore) TimeScore {
 // EntityScore scores named mentions, their types and actor codes.
 type EntityScore struct {
 	Counts
-	TypeRight  int `json:"type_right"`
-	ActorRight int `json:"actor_right"` // matched mentions with the gold actor code ("" for none)
+	TypeRight int `json:"type_right"`
+	// ActorCoded counts the matched mentions that the gold or dyad codes
+	// (a place that is only a location, uncoded on both sides, is left
+	// out), and ActorRight those of them whose codes are equal.
+	ActorCoded int `json:"actor_coded"`
+	ActorRight int `json:"actor_right"`
 }
 
 // TypeAccuracy is the share of matched mentions with the gold type.
 func (s EntityScore) TypeAccuracy() float64 { return ratio(s.TypeRight, s.Matched) }
 
-// ActorAccuracy is the share of matched mentions with the gold actor code.
-func (s EntityScore) ActorAccuracy() float64 { return ratio(s.ActorRight, s.Matched) }
+// ActorAccuracy is the share of matched mentions coded by the gold or by
+// dyad whose actor code is the gold's: a missing, extra or wrong code
+// counts against it.
+func (s EntityScore) ActorAccuracy() float64 { return ratio(s.ActorRight, s.ActorCoded) }
 
 // Add sums two scores.
 func (s EntityScore) Add(o EntityScore) EntityScore {
-	return EntityScore{s.Counts.add(o.Counts), s.TypeRight + o.TypeRight, s.ActorRight + o.ActorRight}
+	return EntityScore{s.Counts.add(o.Counts), s.TypeRight + o.TypeRight, s.ActorCoded + o.ActorCoded, s.ActorRight + o.ActorRight}
 }
 
 // EventScore scores events on (source country, target country, CAMEO root),
@@ -323,6 +329,10 @@ func scoreEntities(gold []goldEntity, got []news.Entity, notes *[]string) Entity
 		} else {
 			*notes = append(*notes, fmt.Sprintf("entity type %s: dyad has %s, want %s", mention(g.Text, g.span), e.Type, g.Type))
 		}
+		if e.Actor == "" && g.Actor == "" {
+			continue
+		}
+		s.ActorCoded++
 		if e.Actor == g.Actor {
 			s.ActorRight++
 		} else {
@@ -340,41 +350,92 @@ func scoreEntities(gold []goldEntity, got []news.Entity, notes *[]string) Entity
 // eventKey is what an event is compared on.
 func eventKey(src, tgt, root string) string { return src + "|" + tgt + "|" + root }
 
+// roleCodes are the CAMEO role and sector codes that ActorKey strips from
+// the end of an international actor's code.
+var roleCodes = wordSet(`GOV MIL COP SPY LEG JUD REB UAF OPP CVL REF MED BUS LAB EDU HLH ELI NGO HRI CRM AGR REL DEV ENV SEP INS MOD RAD`)
+
+// wordSet builds a lookup set from space-separated words.
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// ActorKey is the part of an actor code that events are compared on, its
+// "country": the first three letters of a country-based code ("RUSGOV" →
+// "RUS", "SDNREBRSF" → "SDN"); for an international or transnational actor
+// (IGO, NGO, IMG, MNC) the code as is, less trailing role codes, so that a
+// UN agency is the UN ("IGOUNOREF" → "IGOUNO") and the European
+// Parliament the EU ("IGOEUREECLEG" → "IGOEUREEC"); "---" for an actor of
+// unknown country ("---GOV"); "" for none.
+func ActorKey(code string) string {
+	switch {
+	case len(code) < 3:
+		return code
+	case strings.HasPrefix(code, "---"):
+		return "---"
+	}
+	switch code[:3] {
+	case "IGO", "NGO", "IMG", "MNC":
+		for len(code) > 6 && roleCodes[code[len(code)-3:]] {
+			code = code[:len(code)-3]
+		}
+		return code
+	}
+	return code[:3]
+}
+
 // scoreEvents compares gold events with dyad's as multisets of (source
-// country, target country, root).
+// country, target country, root), the countries given by ActorKey.
 func scoreEvents(gold []GoldEvent, got []news.Event, notes *[]string) EventScore {
 	s := EventScore{Gold: len(gold), Found: len(got)}
 	left := map[string]int{}
 	for _, e := range got {
-		left[eventKey(actorCountry(e.Source), actorCountry(e.Target), e.Root)]++
+		left[eventKey(actorKey(e.Source), actorKey(e.Target), e.Root)]++
 	}
 	for _, g := range gold {
-		k := eventKey(goldCountry(g.Source), goldCountry(g.Target), g.Root)
+		k := eventKey(g.Source.key(), g.Target.key(), g.Root)
 		if left[k] > 0 {
 			left[k]--
 			s.Matched++
 			continue
 		}
-		*notes = append(*notes, "event missed "+readableKey(k))
+		*notes = append(*notes, fmt.Sprintf("event missed %s (%s %q)", readableKey(k), g.Code, g.Text))
 	}
-	for k, n := range left {
-		for range n {
-			*notes = append(*notes, "event extra "+readableKey(k))
+	for _, e := range got {
+		k := eventKey(actorKey(e.Source), actorKey(e.Target), e.Root)
+		if left[k] > 0 {
+			left[k]--
+			*notes = append(*notes, fmt.Sprintf("event extra %s (%s %s→%s %q)", readableKey(k), e.Code, sideCode(e.Source), sideCode(e.Target), verbText(e)))
 		}
 	}
 	return s
 }
 
-func actorCountry(a *news.EventActor) string {
-	if a == nil {
+func verbText(e news.Event) string {
+	if e.Verb == nil {
 		return ""
 	}
-	return a.Country
+	return e.Verb.Text
 }
 
-func goldCountry(a *GoldEventActor) string {
+func sideCode(a *news.EventActor) string {
 	if a == nil {
+		return "none"
+	}
+	return a.Code
+}
+
+// actorKey is ActorKey of an output event's side, or its country when it
+// has no code.
+func actorKey(a *news.EventActor) string {
+	switch {
+	case a == nil:
 		return ""
+	case a.Code != "":
+		return ActorKey(a.Code)
 	}
 	return a.Country
 }

@@ -70,10 +70,10 @@ func TestLoadTabari(t *testing.T) {
 	}
 	text := filepath.Join("testdata", "tabari", "small.text")
 	at := func(line string) string { return text + ":" + line }
-	base := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "TRUE"}
-	off := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL"}
-	yyyy := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL", "YYYY": "TRUE"}
-	yy := map[string]string{"COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL", "YYYY": "FALSE"}
+	base := map[string]string{"MINIMUM WORDS": "8", "COMMA": "MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0", "COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "TRUE"}
+	off := map[string]string{"MINIMUM WORDS": "8", "COMMA": "MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0", "COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL"}
+	yyyy := map[string]string{"MINIMUM WORDS": "8", "COMMA": "MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0", "COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL", "YYYY": "TRUE"}
+	yy := map[string]string{"MINIMUM WORDS": "8", "COMMA": "MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0", "COMPLEX": "VERBS[5] CONJ[4]", "TIME SHIFT": "FALSE", "CODE": "ALL", "YYYY": "FALSE"}
 	el := Coding{"EST", "LOR", "051"}
 	want := []Record{
 		{ID: "DEMO-01", Category: "DEMO", Date: date(2001, 2, 3), Text: "Estevan praised Lorvan on Tuesday.", Valid: true,

@@ -28,6 +28,9 @@ func (s *Suite) loadTabari(path string, data []byte, ps *problems) error {
 	s.Dicts = set
 	ps.dictErr(err, path, 1)
 	var sw switches
+	for _, c := range tabariDefaults() {
+		applyOption(&sw, c)
+	}
 	if set != nil && set.Options != nil {
 		for _, c := range set.Options.Commands {
 			applyOption(&sw, c.Name+": "+c.Args)
@@ -53,6 +56,17 @@ func (s *Suite) loadTabari(path string, data []byte, ps *problems) error {
 	}
 	s.Records = t.records
 	return nil
+}
+
+// tabariDefaults are the switches TABARI runs with before its options
+// file and records set any: a sentence of fewer than eight words is not
+// coded, and internal and terminal comma-delimited clauses of 2 to 10
+// words are deleted before coding (initial ones never are).
+func tabariDefaults() []string {
+	return []string{
+		"SET: MINIMUM WORDS = 8",
+		"COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0",
+	}
 }
 
 // tabariState is the state of reading TABARI text files, carried from one

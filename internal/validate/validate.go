@@ -19,7 +19,13 @@ func Run(s *suite.Suite, an *nlp.Analyzer) (suite.Report, error) {
 		return suite.Report{}, fmt.Errorf("validate %s: the suite's dictionaries did not load", s.Path)
 	}
 	// Every record's Config already holds the suite's global switches.
-	c, err := coder.New(s.Dicts, coder.DefaultOptions())
+	opts := coder.DefaultOptions()
+	if s.Format == suite.FormatTabari {
+		// TABARI does not look for negation: a negated verb codes as
+		// any other unless a pattern says otherwise
+		opts.Negation = coder.NegationIgnore
+	}
+	c, err := coder.New(s.Dicts, opts)
 	if err != nil {
 		return suite.Report{}, fmt.Errorf("validate %s: %w", s.Path, err)
 	}

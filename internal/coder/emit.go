@@ -1,0 +1,161 @@
+package coder
+
+// This file turns a coded verb into events: default actors, compound
+// patterns, and one event per member of the source and target groups.
+
+import (
+	"dyad/internal/dictfile"
+	"dyad/news"
+)
+
+// defaultSearch widens the search for a missing source or target when
+// default actors are set (TABARI's DEFAULT): without PRIOR a missing source
+// is the first actor after the verb (and a compound there gives the
+// target too); without AFTER a missing target is the second member of a
+// compound source or another actor before the verb. What is still missing
+// gets the default code in emit.
+func (st *state) defaultSearch(h verbHit, src, tgt *group) (*group, *group) {
+	o := st.c.opts
+	if o.DefaultSource == "" && o.DefaultTarget == "" {
+		return src, tgt
+	}
+	if src == nil && !o.DefaultSourcePrior && tgt != nil {
+		if len(tgt.members) > 1 {
+			src, tgt = splitGroup(tgt)
+		} else {
+			src, tgt = tgt, st.groupIn(tgt.last, st.targetEnd(tgt.last), tgt)
+		}
+	}
+	if tgt == nil && !o.DefaultTargetAfter && src != nil {
+		if len(src.members) > 1 {
+			src, tgt = splitGroup(src)
+		} else if g := st.groupIn(0, h.first, src); g != nil && g.last <= src.first {
+			tgt = g
+		}
+	}
+	return src, tgt
+}
+
+// emitCompound codes a '%' pattern: each member of the compound acts on
+// each other one.
+func (st *state) emitCompound(g *group, code dictfile.Code, rule string, v *news.Verb, modality string, h verbHit) bool {
+	n := 0
+	for i, x := range g.members {
+		for j, y := range g.members {
+			if i == j {
+				continue
+			}
+			one := &group{members: []*unit{x}, first: x.first, last: x.last}
+			two := &group{members: []*unit{y}, first: y.first, last: y.last}
+			n += st.emit(one, two, code, rule, v, modality, 0.7)
+		}
+	}
+	if st.trace != nil {
+		st.trace.addVerbTried(st, h, nil, "compound pattern")
+	}
+	return n > 0
+}
+
+// emit adds the events between every member of src and of tgt: the
+// active code from source to target, the passive (paired) code back.
+func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.Verb, modality string, conf float64) int {
+	opts := st.c.opts
+	var srcs, tgts []*unit
+	if src != nil {
+		srcs = src.members
+	}
+	if tgt != nil {
+		tgts = tgt.members
+	}
+	def := func(c string) []*unit {
+		if c == "" {
+			return []*unit{nil}
+		}
+		return []*unit{{code: c, first: -1}}
+	}
+	if len(srcs) == 0 {
+		if opts.RequireDyad && opts.DefaultSource == "" {
+			return 0
+		}
+		srcs = def(opts.DefaultSource)
+	}
+	if len(tgts) == 0 {
+		if opts.RequireDyad && opts.DefaultTarget == "" {
+			return 0
+		}
+		tgts = def(opts.DefaultTarget)
+	}
+	if len(srcs) > 1 || len(tgts) > 1 {
+		conf -= 0.1
+	}
+	conf = max(0.05, min(1, conf))
+	n := 0
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if s != nil && t != nil && s.code == t.code {
+				continue
+			}
+			if opts.RequireDyad && (s != nil && s.blank || t != nil && t.blank) {
+				continue // a noun phrase too long to be a new actor
+			}
+			if code.Active != "" && code.Active != "---" {
+				n += st.add(s, t, code.Active, rule, v, modality, conf)
+			}
+			if code.Passive != "" && code.Passive != "---" && s != nil && t != nil {
+				n += st.add(t, s, code.Passive, rule, v, modality, conf)
+			}
+		}
+	}
+	return n
+}
+
+func (st *state) add(s, t *unit, code, rule string, v *news.Verb, modality string, conf float64) int {
+	ev := news.Event{
+		Source:     st.actor(s),
+		Target:     st.actor(t),
+		Code:       code,
+		Verb:       v,
+		Rule:       rule,
+		Confidence: conf,
+		Modality:   modality,
+	}
+	for _, e := range st.events {
+		if sameCode(e.Source, ev.Source) && sameCode(e.Target, ev.Target) && e.Code == ev.Code {
+			return 0
+		}
+	}
+	if max := st.c.opts.MaxEventsPerSentence; max > 0 && len(st.events) >= max {
+		return 0
+	}
+	st.events = append(st.events, ev)
+	return 1
+}
+
+func sameCode(a, b *news.EventActor) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Code == b.Code
+}
+
+func (st *state) actor(u *unit) *news.EventActor {
+	if u == nil {
+		return nil
+	}
+	ea := &news.EventActor{Code: u.code}
+	if u.first >= 0 {
+		ea.Span = st.span(u.first, u.last)
+		ea.Text = st.text[ea.Span[0]:ea.Span[1]]
+	}
+	if len(u.code) >= 3 && st.c.ix.country[u.code[:3]] {
+		ea.Country = u.code[:3]
+	}
+	return ea
+}
+
+// splitGroup splits a compound into its first member and the others.
+func splitGroup(g *group) (*group, *group) {
+	a, b := g.members[0], g.members[1:]
+	return &group{members: []*unit{a}, first: a.first, last: a.last},
+		&group{members: b, first: b[0].first, last: g.last}
+}
