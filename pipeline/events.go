@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"dyad/internal/cameo"
+	"dyad/internal/coder"
+	"dyad/internal/dictfile"
 	"dyad/internal/when"
 	"dyad/news"
 )
@@ -102,4 +104,176 @@ func placesIn(places []news.Place, span news.Span) []news.Place {
 	lo := sort.Search(len(places), func(i int) bool { return places[i].Span[0] >= span[0] })
 	hi := sort.Search(len(places), func(i int) bool { return places[i].Span[0] >= span[1] })
 	return places[lo:hi]
+}
+
+// storyCountry is the country a story is set in: the dateline's country,
+// else the country its places name most often (the first named on a tie).
+// It is "" when the story names no place with a country.
+func storyCountry(doc news.Document) string {
+	if dl, ok := datelinePlace(doc); ok && dl.Country != "" {
+		return dl.Country
+	}
+	count := map[string]int{}
+	best := ""
+	for _, pl := range doc.Places {
+		if pl.Country == "" {
+			continue
+		}
+		count[pl.Country]++
+		if best == "" || count[pl.Country] > count[best] {
+			best = pl.Country
+		}
+	}
+	return best
+}
+
+// localiseEvents gives an agent of unknown country ("---GOV" for "the
+// government", "---OPP" for "protesters", "---GOV" for a bare title) the
+// story's country, as a reader of the story would ("the army backed the
+// soldiers" in a story from Niamey is Niger's army backing Niger's
+// soldiers). The input is not changed.
+func localiseEvents(events []news.Event, country string) []news.Event {
+	if country == "" {
+		return events
+	}
+	fill := func(a *news.EventActor) *news.EventActor {
+		if a == nil || !strings.HasPrefix(a.Code, "---") {
+			return a
+		}
+		b := *a
+		b.Code = country + strings.TrimPrefix(a.Code, "---")
+		b.Country = country
+		return &b
+	}
+	out := make([]news.Event, 0, len(events))
+	for _, e := range events {
+		e.Source, e.Target = fill(e.Source), fill(e.Target)
+		out = append(out, e)
+	}
+	return out
+}
+
+// intentCodes maps a cooperative CAMEO code (roots 04–08) to the intent
+// code of root 03 that a promise or plan of it is coded as.
+var intentCodes = map[string]string{
+	"045": "039", "046": "039",
+	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+	"081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+	"084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+}
+
+// intentCode is the 03 code of a future or hypothetical cooperative act:
+// meeting or talks (04) are intent to meet (036), diplomatic cooperation
+// (05) intent to cooperate (030), material cooperation (06) 031, aid (07)
+// 033, yielding (08) 035. Other codes are returned unchanged.
+func intentCode(code string) string {
+	if c, ok := intentCodes[code]; ok {
+		return c
+	}
+	if len(code) < 2 {
+		return code
+	}
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "030"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	}
+	return code
+}
+
+// intentEvents recodes each future or hypothetical cooperative event as
+// the intent it expresses ("will sign a treaty" 057 → 030, "would hold
+// talks" 040 → 036), as the CAMEO codebook reads a promise or plan. The
+// input is not changed.
+func intentEvents(events []news.Event) []news.Event {
+	out := make([]news.Event, len(events))
+	for i, e := range events {
+		if e.Modality == "future" || e.Modality == "hypothetical" {
+			e.Code = intentCode(e.Code)
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// dropTitleRepeats drops the events of the title that the body codes too,
+// between the same actors' countries and with the same root, since a
+// headline retells the story's lead ("Police detain two after stabbing"
+// over "French police detained two men"). It runs after localiseEvents
+// and describeEvents; the input is not changed.
+func dropTitleRepeats(doc news.Document, events []news.Event) []news.Event {
+	inTitle := func(e news.Event) bool {
+		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
+			return false
+		}
+		b := doc.Sentences[e.Sentence].Block
+		return b >= 0 && b < len(doc.Blocks) && doc.Blocks[b].Kind == news.BlockTitle
+	}
+	key := func(e news.Event) string {
+		return countryOf(e.Source) + "|" + countryOf(e.Target) + "|" + e.Root
+	}
+	body := map[string]bool{}
+	for _, e := range events {
+		if !inTitle(e) {
+			body[key(e)] = true
+		}
+	}
+	out := make([]news.Event, 0, len(events))
+	for _, e := range events {
+		if inTitle(e) && body[key(e)] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// countryOf is the first three letters of an event actor's code: its
+// country, or its kind for an international actor.
+func countryOf(a *news.EventActor) string {
+	if a == nil || len(a.Code) < 3 {
+		return ""
+	}
+	return a.Code[:3]
+}
+
+// entityNames are the persons and organisations with an actor code that
+// the entity stage found in doc ("Makebi Zulu", a surname standing for
+// him, "Interior Ministry"), as the coder's article names: their words as
+// the tokens spell them, their code, and "entities/TYPE:N" (the Nth
+// entity) for rule. A name met twice is given once.
+func entityNames(doc news.Document) []coder.Name {
+	var out []coder.Name
+	seen := map[string]bool{}
+	for i, en := range doc.Entities {
+		if en.Actor == "" || en.Type != "person" && en.Type != "organization" {
+			continue
+		}
+		var words []string
+		for _, s := range doc.Sentences {
+			if s.Span[1] <= en.Span[0] || s.Span[0] >= en.Span[1] {
+				continue
+			}
+			for _, t := range s.Tokens {
+				if t.Span[0] >= en.Span[0] && t.Span[1] <= en.Span[1] {
+					words = append(words, strings.ReplaceAll(strings.ToUpper(t.Text), "’", "'"))
+				}
+			}
+		}
+		key := strings.Join(words, " ") + "|" + en.Actor
+		if len(words) == 0 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, coder.Name{Words: words, Code: en.Actor, Pos: dictfile.Pos{File: "entities/" + en.Type, Line: i + 1}})
+	}
+	return out
 }

@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"fmt"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"dyad/internal/cameo"
 	"dyad/news"
@@ -33,5 +36,96 @@ func TestDescribeEvents(t *testing.T) {
 	}
 	if in[0].Root != "" {
 		t.Error("describeEvents changed its input")
+	}
+}
+
+func TestStoryCountry(t *testing.T) {
+	text := "LIMA, Peru - Police in Quito and Bogota said."
+	tests := []struct {
+		name string
+		doc  news.Document
+		want string
+	}{
+		{"the dateline's country", news.Document{Text: text, Dateline: "LIMA, Peru -",
+			Blocks: []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}},
+			Places: []news.Place{{Span: news.Span{0, 4}, Country: "PER"}, {Span: news.Span{23, 28}, Country: "ECU"}, {Span: news.Span{33, 39}, Country: "COL"}, {Span: news.Span{40, 44}, Country: "COL"}}}, "PER"},
+		{"else the country named most", news.Document{Text: text,
+			Places: []news.Place{{Span: news.Span{23, 28}, Country: "ECU"}, {Span: news.Span{33, 39}, Country: "COL"}, {Span: news.Span{40, 44}, Country: "COL"}}}, "COL"},
+		{"the first named on a tie", news.Document{Text: text,
+			Places: []news.Place{{Span: news.Span{23, 28}, Country: "ECU"}, {Span: news.Span{33, 39}, Country: "COL"}}}, "ECU"},
+		{"no place", news.Document{Text: text}, ""},
+	}
+	for _, tc := range tests {
+		if got := storyCountry(tc.doc); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestLocaliseAndIntent(t *testing.T) {
+	in := []news.Event{
+		{Source: &news.EventActor{Code: "---COP"}, Target: &news.EventActor{Code: "---OPP"}, Code: "173", Modality: "asserted"},
+		{Source: &news.EventActor{Code: "USAGOV", Country: "USA"}, Target: &news.EventActor{Code: "---GOV"}, Code: "040", Modality: "future"},
+		{Source: &news.EventActor{Code: "USA", Country: "USA"}, Target: &news.EventActor{Code: "IRN", Country: "IRN"}, Code: "057", Modality: "hypothetical"},
+		{Source: &news.EventActor{Code: "USA", Country: "USA"}, Target: &news.EventActor{Code: "IRN", Country: "IRN"}, Code: "073", Modality: "future"},
+		{Source: &news.EventActor{Code: "USA", Country: "USA"}, Target: &news.EventActor{Code: "IRN", Country: "IRN"}, Code: "190", Modality: "future"},
+	}
+	got := intentEvents(localiseEvents(in, "BGD"))
+	var short []string
+	for _, e := range got {
+		short = append(short, e.Source.Code+" "+e.Target.Code+" "+e.Target.Country+" "+e.Code)
+	}
+	want := []string{"BGDCOP BGDOPP BGD 173", "USAGOV BGDGOV BGD 036", "USA IRN IRN 030", "USA IRN IRN 0333", "USA IRN IRN 190"}
+	if diff := cmp.Diff(want, short); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if in[0].Source.Code != "---COP" || in[1].Code != "040" {
+		t.Error("the input was changed")
+	}
+	if got := localiseEvents(in, ""); got[0].Source.Code != "---COP" {
+		t.Errorf("no story country: %q, want ---COP", got[0].Source.Code)
+	}
+}
+
+func TestDropTitleRepeats(t *testing.T) {
+	doc := news.Document{
+		Blocks:    []news.Block{{Kind: news.BlockTitle}, {Kind: news.BlockParagraph}},
+		Sentences: []news.Sentence{{Block: 0}, {Block: 1}},
+	}
+	ev := func(sent int, src, tgt, root string) news.Event {
+		return news.Event{Sentence: sent, Source: &news.EventActor{Code: src}, Target: &news.EventActor{Code: tgt}, Root: root}
+	}
+	in := []news.Event{ev(0, "FRACOP", "FRA", "17"), ev(0, "FRA", "DEU", "04"), ev(1, "FRAGOV", "FRACVL", "17")}
+	got := dropTitleRepeats(doc, in)
+	if len(got) != 2 || got[0].Root != "04" || got[1].Sentence != 1 {
+		t.Errorf("got %+v, want the title's 04 and the body's 17", got)
+	}
+}
+
+func TestEntityNames(t *testing.T) {
+	text := "Opposition leader Makebi Zulu met Zulu’s allies."
+	doc := news.Document{
+		Text: text,
+		Sentences: []news.Sentence{{Span: news.Span{0, len(text)}, Tokens: []news.Token{
+			{Text: "Opposition", Span: news.Span{0, 10}}, {Text: "leader", Span: news.Span{11, 17}},
+			{Text: "Makebi", Span: news.Span{18, 24}}, {Text: "Zulu", Span: news.Span{25, 29}},
+			{Text: "met", Span: news.Span{30, 33}}, {Text: "Zulu", Span: news.Span{34, 38}},
+			{Text: "’s", Span: news.Span{38, 42}}, {Text: "allies", Span: news.Span{43, 49}},
+		}}},
+		Entities: []news.Entity{
+			{Text: "Makebi Zulu", Span: news.Span{18, 29}, Type: "person", Actor: "ZMBOPP"},
+			{Text: "Zulu", Span: news.Span{34, 38}, Type: "person", Actor: "ZMBOPP"},
+			{Text: "Zulu", Span: news.Span{34, 38}, Type: "person", Actor: "ZMBOPP"},
+			{Text: "Lusaka", Span: news.Span{0, 1}, Type: "place", Actor: "ZMBGOV"},
+			{Text: "Nobody", Span: news.Span{0, 1}, Type: "person"},
+		},
+	}
+	var got []string
+	for _, n := range entityNames(doc) {
+		got = append(got, fmt.Sprint(n.Words, " ", n.Code, " ", n.Pos))
+	}
+	want := []string{"[MAKEBI ZULU] ZMBOPP entities/person:1", "[ZULU] ZMBOPP entities/person:2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -58,6 +58,8 @@ type Pipeline struct {
 	actor *actor.Finder
 	coder *coder.Coder
 	lang  *lang.Detector
+	// builtin is set when events are coded with the built-in dictionaries.
+	builtin bool
 }
 
 // New validates cfg and loads what the stages need.
@@ -94,11 +96,14 @@ func New(cfg Config) (*Pipeline, error) {
 		set, err = dictfile.LoadTabariProject(cfg.TabariProject)
 	default:
 		set, err = builtin.Dictionaries()
+		p.builtin = true
 	}
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: load dictionaries: %w", err)
 	}
-	if p.coder, err = coder.New(set, coder.DefaultOptions()); err != nil {
+	opts := coder.DefaultOptions()
+	opts.News = p.builtin
+	if p.coder, err = coder.New(set, opts); err != nil {
 		return nil, fmt.Errorf("pipeline: build coder: %w", err)
 	}
 	if p.actor, err = actor.New(set); err != nil {
@@ -114,8 +119,16 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 	if err != nil {
 		return news.Document{}, err
 	}
-	events := p.coder.Code(doc.Text, codingSentences(doc), date)
-	events = dateEvents(doc, describeEvents(p.cameo, doc, events))
+	cd, country := p.articleCoder(doc)
+	events := cd.Code(doc.Text, codingSentences(doc), date)
+	if p.builtin {
+		events = intentEvents(localiseEvents(events, country))
+	}
+	events = describeEvents(p.cameo, doc, events)
+	if p.builtin {
+		events = dropTitleRepeats(doc, events)
+	}
+	events = dateEvents(doc, events)
 	doc.Events = p.placeEvents(doc, events)
 	if !p.cfg.KeepTokens {
 		for i := range doc.Sentences {
@@ -124,6 +137,22 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 		}
 	}
 	return doc.WithEmptyLists(), nil
+}
+
+// articleCoder returns the coder for one article and the story's country.
+// The built-in dictionaries code news: a foreign actor's verbal act with
+// no target named is directed at the story's country, agents take that
+// country (localiseEvents) and plans code intent (intentEvents); users'
+// dictionaries code as their suites expect, with no story country.
+func (p *Pipeline) articleCoder(doc news.Document) (*coder.Coder, string) {
+	if !p.builtin {
+		return p.coder, ""
+	}
+	country := storyCountry(doc)
+	o := p.coder.Options()
+	o.ImplicitTarget = country
+	o.Names = entityNames(doc)
+	return p.coder.WithOptions(o), country
 }
 
 // analyse runs the stages up to coding: cleaning, sentences and tokens, and
@@ -172,9 +201,10 @@ func (p *Pipeline) Explain(ctx context.Context, a news.Article, n int) ([]coder.
 		return nil, fmt.Errorf("explain: sentence %d does not exist: the article has %d sentences (0 to %d)", n, len(doc.Sentences), len(doc.Sentences)-1)
 	}
 	var out []coder.Explanation
+	cd, _ := p.articleCoder(doc)
 	for i, s := range codingSentences(doc) {
 		if n < 0 || i == n {
-			out = append(out, p.coder.Explain(doc.Text, s, i, date))
+			out = append(out, cd.Explain(doc.Text, s, i, date))
 		}
 	}
 	return out, nil

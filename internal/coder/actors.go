@@ -34,6 +34,10 @@ type unit struct {
 type group struct {
 	members     []*unit
 	first, last int
+	// pair is, on the previous sentence's last actor handed to the next
+	// sentence (News), the last two actors of different countries named
+	// so far: what "both leaders" stands for when no compound is in reach
+	pair []*unit
 }
 
 // mention is an actor, agent or pronoun found in the words.
@@ -57,6 +61,15 @@ func (st *state) findActors(prev *group) {
 	var ms []mention
 	for i := 0; i < n; {
 		e, end := ix.phrases.longest(st.ws, i)
+		if nm, nend := st.name(i); nm != nil && (e == nil || nend > end) {
+			m := mention{first: i, last: nend, kind: kindActor, pos: nm.Pos, code: nm.Code}
+			ms = append(ms, m)
+			if st.trace != nil {
+				st.trace.addMention(st, m)
+			}
+			i = nend
+			continue
+		}
 		if e == nil {
 			if (pronouns[st.ws[i]] || st.c.stem && st.ws[i] == "THEIR") && strings.HasPrefix(st.tag(i), "PRP") {
 				ms = append(ms, mention{first: i, last: i + 1, pronoun: true})
@@ -88,7 +101,9 @@ func (st *state) findActors(prev *group) {
 		if st.trace != nil {
 			st.trace.addMention(st, m)
 		}
-		if m.kind == kindAgent && !st.c.stem {
+		if m.kind == kindAgent && !st.c.stem && !st.c.opts.News {
+			// (news: the longest agent says what the phrase is;
+			// "opposition leader" is OPP, not OPP and GOV)
 			// agents inside a longer agent count too ("main opposition group")
 			for k := m.first + 1; k < m.last; k++ {
 				if e2, end2 := ix.phrases.longest(st.ws, k); e2 != nil && e2.kind == kindAgent && end2 <= m.last {
@@ -146,15 +161,37 @@ func (st *state) findActors(prev *group) {
 		switch {
 		case u.pronoun:
 			var ref *unit
-			if firstActor != nil && st.conjoinedAfter(firstActor.last, u.first) {
+			if firstActor != nil && st.conjoinedAfter(firstActor.last, u.first) && !(st.c.opts.News && st.objectPronoun(u)) {
 				// "A urged B and then it asked C": the subject of the
 				// first clause
 				ref = firstActor
 			} else if last != nil {
 				ref = last
+				if st.c.opts.News && st.objectPronoun(u) && st.unitSubject(last) {
+					// news: "X phoned him": him is not X, but the last
+					// actor of another country named before
+					ref = nil
+					for k := len(kept) - 1; k >= 0; k-- {
+						v := kept[k]
+						if v.hasActor && !v.pronoun && !v.newActor && len(v.code) >= 3 && len(last.code) >= 3 && v.code[:3] != last.code[:3] {
+							ref = v
+							break
+						}
+					}
+					if ref == nil {
+						ref = last
+					}
+				}
 			} else if prev != nil && len(prev.members) > 0 {
+				if st.c.opts.News && personPronouns[st.ws[u.first]] && !personLike(prev.members[0]) {
+					continue
+				}
 				u.code, u.rules = prev.members[0].code, prev.members[0].rules
 			} else {
+				continue
+			}
+			if ref != nil && st.c.opts.News && personPronouns[st.ws[u.first]] && !personLike(ref) {
+				// news: "he" is a person, never a state or a body
 				continue
 			}
 			if ref != nil {
@@ -167,6 +204,35 @@ func (st *state) findActors(prev *group) {
 					}
 					u.code = st.compoundCodes(orig, ref, u.first)
 				}
+			}
+		case st.c.opts.News && !u.hasActor && !u.moved && st.pairPhrase(u):
+			// news: "the two leaders", "both governments" are the
+			// compound named before
+			code := ""
+			if last != nil {
+				if orig == nil {
+					orig = slices.Clone(st.units)
+				}
+				code = st.compoundCodes(orig, last, u.first)
+			}
+			if !strings.Contains(code, "/") && prev != nil {
+				ms := prev.members
+				if len(ms) < 2 {
+					ms = prev.pair
+				}
+				if len(ms) > 1 {
+					codes := make([]string, 0, len(ms))
+					for _, m := range ms {
+						codes = append(codes, m.code)
+					}
+					code = strings.Join(codes, "/")
+				}
+			}
+			if strings.Contains(code, "/") {
+				u.code, u.hasActor = code, true
+				last = u
+			} else {
+				u.code = compose(u)
 			}
 		case u.moved && !u.hasActor:
 			// the object of a verb of movement: not a target
@@ -181,6 +247,12 @@ func (st *state) findActors(prev *group) {
 				last = u
 			}
 		default:
+			if st.c.opts.News && (len(u.prefix) > 0 || len(u.suffix) > 0) && len(u.code) > 3 && strings.HasSuffix(u.code, eliteCode) {
+				// news: a former office holder (KENELI) named with the
+				// office the article gives him ("Opposition leader Raila
+				// Odinga") takes that office: KENOPP, not KENELIOPP
+				u.code = strings.TrimSuffix(u.code, eliteCode)
+			}
 			u.code = compose(u)
 			last = u
 		}
@@ -260,6 +332,81 @@ func (st *state) findActors(prev *group) {
 	if len(st.groups) > 0 {
 		st.lastActor = st.groups[len(st.groups)-1]
 	}
+}
+
+// objectPronoun reports whether the pronoun u is a verb's object
+// ("invited them", "phoned him"), which stands for someone else than the
+// clause's subject.
+func (st *state) objectPronoun(u *unit) bool {
+	switch st.ws[u.first] {
+	case "HIM", "THEM":
+		return true
+	}
+	// "warned it would strike": the subject of a complement clause
+	return u.first > 0 && isVerbTag(st.tag(u.first-1)) && !st.unitSubject(u)
+}
+
+// unitSubject reports whether the unit u is followed, past adverbs, by a
+// verb: the subject of its clause.
+func (st *state) unitSubject(u *unit) bool {
+	k := u.last
+	for k < len(st.ws) && strings.HasPrefix(st.tag(k), "RB") {
+		k++
+	}
+	return k < len(st.ws) && (isVerbTag(st.tag(k)) || st.tag(k) == "MD")
+}
+
+// name returns the longest of the article's own names (Options.Names)
+// that starts at word i, a proper noun, and the word after it.
+func (st *state) name(i int) (*Name, int) {
+	names := st.c.opts.Names
+	if len(names) == 0 || !strings.HasPrefix(st.tag(i), "NNP") {
+		return nil, 0
+	}
+	var best *Name
+	end := 0
+	for k := range names {
+		nm := &names[k]
+		w := nm.Words
+		if len(w) == 0 || i+len(w) > len(st.ws) || i+len(w) <= end {
+			continue
+		}
+		if slices.Equal(st.ws[i:i+len(w)], w) {
+			best, end = nm, i+len(w)
+		}
+	}
+	return best, end
+}
+
+// pairPhrase reports whether the agent phrase u is opened by "the two"
+// or "both" ("the two leaders", "both sides"); "two diplomats" is anyone.
+func (st *state) pairPhrase(u *unit) bool {
+	for _, k := range []int{u.first, u.first - 1} {
+		if k < 0 || k >= len(st.ws) {
+			continue
+		}
+		if st.ws[k] == "BOTH" || st.ws[k] == "TWO" && k > 0 && st.ws[k-1] == "THE" {
+			return true
+		}
+	}
+	return false
+}
+
+// personPronouns stand for a person.
+var personPronouns = map[string]bool{"HE": true, "SHE": true, "HIM": true, "HER": true, "HIS": true}
+
+// personLike reports whether the unit u may be a person: an actor with a
+// title or role ("the Gondor minister") or an office holder named.
+func personLike(u *unit) bool {
+	if u.head != nil || len(u.suffix) > 0 || len(u.prefix) > 0 {
+		return true
+	}
+	for _, r := range u.rules {
+		if strings.Contains(r, "officeholders") || strings.HasPrefix(r, "entities/person") {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralPronouns stand for a whole compound actor.
@@ -563,6 +710,10 @@ func (st *state) canJoin(u *unit, m mention, lastWasAgent bool) bool {
 	if isActor && !u.hasActor {
 		w := gap[0]
 		if (w == "OF" || w == "IN" || w == "FROM") && (len(gap) == 1 || len(gap) == 2 && gap[1] == "THE") {
+			return true
+		}
+		if st.c.opts.News && w == "FOR" && (len(gap) == 1 || len(gap) == 2 && gap[1] == "THE") && u.head != nil {
+			// news: "a spokeswoman for the United Nations" speaks for it
 			return true
 		}
 	}

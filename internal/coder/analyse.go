@@ -29,6 +29,9 @@ type state struct {
 	trace     *Explanation
 	scratch   bind
 	discarded bool
+	passive   bool // the verb being emitted is passive
+	// the verb being emitted is an infinitive ("any move to arrest him")
+	infinitive bool
 	// the verb being coded follows a determiner: only a pattern codes it
 	patternOnly bool
 	caps        bool        // the sentence has no lower-case letter (TABARI's all-capitals text)
@@ -138,6 +141,9 @@ func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictf
 	}
 	st.indexGroups()
 	st.codeVerbs()
+	if c.opts.News {
+		st.codeBetween()
+	}
 	if why := st.complex(); why != "" {
 		st.events = nil
 		if tr != nil {
@@ -235,9 +241,26 @@ func (st *state) word(i int) string {
 // findClauses marks the words that open a clause.
 func (st *state) findClauses() {
 	st.bound = make([]bool, len(st.ws)+1)
+	relative := false // the clause being read was opened by "who" or "which"
 	for i, w := range st.ws {
+		if st.c.opts.News {
+			switch {
+			case (w == "WHO" || w == "WHICH") && i > 0 && st.ws[i-1] == ",":
+				relative = true
+			case w == "," && relative && st.verbAfter(i+1):
+				// news: ", who has mediated between them, phoned X": the
+				// comma closing a relative clause returns to the main one
+				st.bound[i] = true
+				relative = false
+				continue
+			}
+		}
 		switch {
 		case clauseWords[w] && !st.inUnit[i] && (!st.c.stem || w == ";"):
+			if st.c.opts.News && adverbialWords[w] && !st.verbBeforeComma(i+1) {
+				// "since 2013," "after the vote,": a preposition, no clause
+				continue
+			}
 			st.bound[i] = true
 		case (w == "," && !st.c.stem || w == "AND" || w == "BUT") && !st.inGroup(i) && st.subjectVerbAfter(i+1):
 			// ", a senior official said", "and then it asked": a new
@@ -245,6 +268,29 @@ func (st *state) findClauses() {
 			st.bound[i] = true
 		}
 	}
+}
+
+// verbAfter reports whether a verb starts at word i, past adverbs and
+// auxiliaries.
+func (st *state) verbAfter(i int) bool {
+	for i < len(st.ws) && isAux(st.ws[i], st.tag(i)) {
+		i++
+	}
+	return i < len(st.ws) && isVerbTag(st.tag(i))
+}
+
+// verbBeforeComma reports whether a verb comes from word i before the next
+// comma, semicolon or the end of the sentence.
+func (st *state) verbBeforeComma(i int) bool {
+	for k := i; k < len(st.ws); k++ {
+		if st.ws[k] == "," || st.ws[k] == ";" {
+			return false
+		}
+		if isVerbTag(st.tag(k)) || st.tag(k) == "MD" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectVerbAfter reports whether a noun phrase and then a finite verb
@@ -322,12 +368,38 @@ func (st *state) subjectAt(g *group) bool {
 // eligible reports whether a group may be a source or target: groups of
 // agents without an actor ("---GOV") only when a dyad is not required.
 func (st *state) eligible(g *group) bool {
+	if st.c.opts.News && st.locative(g) {
+		return false
+	}
 	if !st.c.opts.RequireDyad || !st.c.stem {
 		return true
 	}
 	for _, u := range g.members {
 		if u.hasActor || u.pronoun || u.converted {
 			return true
+		}
+	}
+	return false
+}
+
+// locative reports whether g is a bare place after "in" ("met in
+// Muscat", "in Kyiv, officials said"): where something happens, not a
+// party to it. A place joined to an agent ("police in Gondor") is a party.
+func (st *state) locative(g *group) bool {
+	if len(g.members) != 1 {
+		return false
+	}
+	u := g.members[0]
+	if !u.hasActor || u.pronoun || len(u.prefix) > 0 || len(u.suffix) > 0 || len(u.linked) > 0 || u.head != nil {
+		return false
+	}
+	if u.first < len(st.ws) && st.ws[u.first] == "IN" || u.first > 0 && st.ws[u.first-1] == "IN" {
+		return true
+	}
+	// "in Astana, Kazakhstan": the place that qualifies a locative place
+	if u.first > 1 && st.ws[u.first-1] == "," {
+		if gi := st.groupEndingAt(u.first - 1); gi != nil && gi != g {
+			return st.locative(gi)
 		}
 	}
 	return false

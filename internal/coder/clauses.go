@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"dyad/internal/dictfile"
+	"dyad/news"
 )
 
 // attachment is a participle attached to a noun ("rebels fighting X",
@@ -172,7 +173,16 @@ func (st *state) antecedent(cs int) *group {
 	if k > 0 && st.ws[k-1] == "," {
 		k--
 	}
-	return st.groupEndingAt(k)
+	g := st.groupEndingAt(k)
+	if g == nil && st.c.opts.News {
+		// news: a name after its title ("Angolan President Joao
+		// Lourenco, who …"): the actor phrase ends before the name
+		for k > 0 && !st.inUnit[k-1] && strings.HasPrefix(st.tag(k-1), "NNP") {
+			k--
+		}
+		g = st.groupEndingAt(k)
+	}
+	return g
 }
 
 // nounSubject reports whether a common noun that is no actor stands right
@@ -293,4 +303,44 @@ func (st *state) movedObject(first int) bool {
 		break
 	}
 	return k >= 0 && movementWords[st.ws[k]]
+}
+
+// codeBetween codes the nominal events of news, "fighting between A and
+// B", "an exchange of fire between A and B", "talks between A and B": a
+// dictionary verb of force (19) or consultation (04) used as the noun
+// right before "between" and a compound codes its default code from each
+// member on the other.
+func (st *state) codeBetween() {
+	ix := st.c.ix
+	for i := 1; i+1 < len(st.ws); i++ {
+		if st.ws[i] != "BETWEEN" || st.groupAt[i+1] < 0 {
+			continue
+		}
+		g := st.groups[st.groupAt[i+1]]
+		if len(g.members) < 2 {
+			continue
+		}
+		for j := max(0, i-3); j < i; j++ {
+			if st.inUnit[j] {
+				continue
+			}
+			h, ok := st.findVerb(j)
+			if !ok || h.last != i {
+				continue
+			}
+			blk := &ix.set.Verbs.Blocks[h.cand.block]
+			verb := &blk.Verbs[h.cand.verb]
+			code := blk.Code
+			if verb.HasCode {
+				code = verb.Code
+			}
+			if !strings.HasPrefix(code.Active, "19") && !strings.HasPrefix(code.Active, "04") {
+				break
+			}
+			sp := st.span(h.first, h.last)
+			v := &news.Verb{Text: st.text[sp[0]:sp[1]], Span: sp}
+			st.emitCompound(g, code, verb.Pos.String(), v, "asserted", h)
+			break
+		}
+	}
 }

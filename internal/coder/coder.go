@@ -121,6 +121,28 @@ type Options struct {
 	// Complex leaves sentences too complex to code uncoded (TABARI's
 	// COMPLEX option; entries coded "+++" always make a sentence complex).
 	Complex Complexity
+	// News turns on the readings of contemporary news that the peers'
+	// suites do not expect, for dyad's built-in dictionaries: a bare place
+	// after "in" is where an act happens, not a party to it.
+	News bool
+	// ImplicitTarget is the actor code (a country's) that a verbal act of a
+	// foreign actor with no target named is directed at: the country a
+	// story is about ("Peru withdrew recognition" in a story on Venezuela's
+	// vote). Empty codes no implicit targets.
+	ImplicitTarget string
+	// Names are actors the article itself introduces ("Opposition leader
+	// Makebi Zulu", and later "Zulu"), found by the entity stage: a name
+	// codes as an actor where no longer dictionary phrase matches.
+	Names []Name
+}
+
+// Name is an actor named in one article: its words, upper-case as the
+// tokens give them, its actor code, and where it comes from (Pos, given
+// as the rule of the actor phrases it codes).
+type Name struct {
+	Words []string
+	Code  string
+	Pos   dictfile.Pos
 }
 
 // DefaultOptions are the switches PETRARCH runs with: both actors required,
@@ -361,6 +383,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 	}
 	var out []news.Event
 	var prev *group
+	var pair, persons []*unit
 	if from != nil && from.Code != "" {
 		u := &unit{first: -1, last: -1, code: from.Code, actor: from.Code, hasActor: true, rules: from.Rules}
 		prev = &group{members: []*unit{u}, first: -1, last: -1}
@@ -370,7 +393,22 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		if sentDiscard[i] != nil {
 			continue
 		}
-		st := c.analyseWords(text, &sentences[i], ws[i], d, prev, nil)
+		in := prev
+		if c.opts.News && prev != nil && (len(pair) > 1 || len(persons) > 1) {
+			// "the two ministers" are the last two persons of different
+			// countries named, else the last two actors
+			withPair := *prev
+			withPair.pair = pair
+			if len(persons) > 1 {
+				withPair.pair = persons
+			}
+			in = &withPair
+		}
+		st := c.analyseWords(text, &sentences[i], ws[i], d, in, nil)
+		if c.opts.News {
+			pair = st.lastPair(pair, false)
+			persons = st.lastPair(persons, true)
+		}
 		evs := dominant(st.events, !c.opts.IgnoreDominant)
 		if c.opts.CodeBySentence && len(evs) > 1 {
 			// the events of the sentence's first coded verb
@@ -398,6 +436,46 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		}
 	}
 	return out, next
+}
+
+// lastPair updates pair, the last two actors of different countries
+// named (only persons known by name when persons is set), with the
+// actors the sentence names (in order). An actor that
+// only modifies a noun ("Russian mediation") or says where ("in Astana")
+// is no party and is passed over.
+func (st *state) lastPair(pair []*unit, persons bool) []*unit {
+	for _, u := range st.units {
+		if !u.hasActor || u.pronoun || u.newActor || u.actor == "" || len(u.code) < 3 || strings.Contains(u.code, "/") {
+			continue
+		}
+		if persons && !namedPerson(u) {
+			continue
+		}
+		if t := st.tag(u.last); u.last < len(st.ws) && (t == "NN" || t == "NNS") || st.locative(&group{members: []*unit{u}, first: u.first, last: u.last}) {
+			continue
+		}
+		if n := len(pair); n > 0 && pair[n-1].code[:3] == u.code[:3] {
+			pair[n-1] = u
+			continue
+		}
+		if len(pair) == 2 && pair[1].code[:3] != u.code[:3] {
+			pair = []*unit{pair[1], u}
+			continue
+		}
+		pair = append(pair, u)
+	}
+	return pair
+}
+
+// namedPerson reports whether u is a person known by name: an office
+// holder of the dictionaries or a person the article introduces.
+func namedPerson(u *unit) bool {
+	for _, r := range u.rules {
+		if strings.Contains(r, "officeholders") || strings.HasPrefix(r, "entities/person") {
+			return true
+		}
+	}
+	return false
 }
 
 // dominant applies TABARI's dominant codes to a sentence's events: a code

@@ -355,7 +355,7 @@ func TestOptionsWith(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("err = %v", err)
 			}
-			if err == nil && got != tc.want {
+			if err == nil && !cmp.Equal(got, tc.want) {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})

@@ -4,6 +4,8 @@ package coder
 // patterns, and one event per member of the source and target groups.
 
 import (
+	"strings"
+
 	"dyad/internal/dictfile"
 	"dyad/news"
 )
@@ -73,11 +75,33 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 		}
 		return []*unit{{code: c, first: -1}}
 	}
+	if t := opts.ImplicitTarget; t != "" && strings.HasPrefix(code.Active, "17") &&
+		!st.infinitive && (!st.passive && (len(srcs) > 0 || len(tgts) > 0) || st.passive && len(srcs) == 0 && len(tgts) == 0) {
+		// an arrest or detention with no one named on one side ("police
+		// detained two men"), or a passive one with no one named ("the
+		// men were arrested"), is the story country's authorities acting
+		// on its people
+		if len(srcs) == 0 {
+			srcs = def(t + "COP")
+		}
+		if len(tgts) == 0 {
+			tgts = def(t)
+		}
+	}
+	if t := opts.ImplicitTarget; t != "" && strings.HasPrefix(code.Active, "14") && !strings.HasPrefix(code.Active, "145") && len(srcs) > 0 && len(tgts) == 0 && !st.infinitive {
+		// a protest with no target named ("workers blocked a highway")
+		// is against the authorities of the story's country; a clash
+		// (145) may be among the protesters themselves
+		tgts = def(t + "GOV")
+	}
 	if len(srcs) == 0 {
 		if opts.RequireDyad && opts.DefaultSource == "" {
 			return 0
 		}
 		srcs = def(opts.DefaultSource)
+	}
+	if len(tgts) == 0 && len(srcs) > 0 && st.implicit(srcs, code.Active) {
+		tgts = def(opts.ImplicitTarget)
 	}
 	if len(tgts) == 0 {
 		if opts.RequireDyad && opts.DefaultTarget == "" {
@@ -107,6 +131,27 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 		}
 	}
 	return n
+}
+
+// implicitRoots are the roots of the acts (appeals, demands,
+// disapproval, rejection, threats, reduced relations) that a foreign actor directs at a story's country without
+// naming it.
+var implicitRoots = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true, "16": true}
+
+// implicit reports whether an event of code with sources srcs and no
+// target takes the implicit target: the code is verbal and every source
+// is an actor of another country than the target's.
+func (st *state) implicit(srcs []*unit, code string) bool {
+	t := st.c.opts.ImplicitTarget
+	if t == "" || len(code) < 2 || !implicitRoots[code[:2]] {
+		return false
+	}
+	for _, s := range srcs {
+		if s == nil || !s.hasActor || s.pronoun || len(s.code) < 3 || strings.HasPrefix(s.code, "---") || strings.HasPrefix(t, s.code[:3]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *state) add(s, t *unit, code, rule string, v *news.Verb, modality string, conf float64) int {

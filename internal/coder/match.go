@@ -15,8 +15,18 @@ func (st *state) matchPattern(p *dictfile.Pattern, h verbHit, b *bind) bool {
 	b.after = true
 	if len(p.After) > 0 {
 		memo := st.memo(len(p.After), len(st.ws)+1)
-		if _, ok := st.seqRight(p.After, 0, h.last, p.JoinVerb, -1, b, memo); !ok {
+		end, ok := st.seqRight(p.After, 0, h.last, p.JoinVerb, -1, b, memo)
+		if !ok {
 			return false
+		}
+		if st.c.opts.News {
+			// news: a pattern does not reach into a later clause ("will
+			// sign a treaty, the minister said, as A competes with B")
+			for k := h.last; k < end-1 && k < len(st.bound); k++ {
+				if st.bound[k] {
+					return false
+				}
+			}
 		}
 	}
 	b.after = false

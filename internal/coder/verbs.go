@@ -147,7 +147,8 @@ func (st *state) codeVerbs() {
 		}
 		cs := st.clauseStart(h.first)
 		coord := st.coordinated(h.first)
-		if !coord && !st.c.opts.CodeAll && st.adverbialClause(cs) && doneClause[st.outerClause(cs)] {
+		if !coord && !st.c.opts.CodeAll && st.adverbialClause(cs) && doneClause[st.outerClause(cs)] &&
+			!(st.c.opts.News && st.actorSubject(cs, h.first)) {
 			// an adverbial clause inside a clause whose verb was coded
 			// ("restored ties after crowds burned the embassy") belongs
 			// to that event
@@ -163,7 +164,10 @@ func (st *state) codeVerbs() {
 			continue
 		}
 		coded, src, reached := st.codeVerb(h, cs, coord, prevSource, havePrev)
-		if reached && (src != nil || !coord) {
+		if reached && (src != nil || !coord) && !(st.c.opts.News && st.relativeClause(cs)) {
+			// (news: a relative clause's subject is not the one a later
+			// coordinated verb shares: "Police fired at miners who had
+			// blocked a road, and detained 31 people")
 			prevSource, havePrev = src, true
 		}
 		if coded {
@@ -177,6 +181,22 @@ func (st *state) codeVerbs() {
 var adverbialWords = map[string]bool{
 	"AFTER": true, "BEFORE": true, "WHEN": true, "WHILE": true, "BECAUSE": true, "SINCE": true,
 	"ALTHOUGH": true, "THOUGH": true, "IF": true, "UNTIL": true, "WHEREAS": true, "WHERE": true,
+}
+
+// actorSubject reports whether an actor (not a bare agent) stands in
+// [cs, verb): the subject of its own clause ("after Beijing and Moscow
+// blocked a statement"), whose act news codes as an event of its own.
+func (st *state) actorSubject(cs, verb int) bool {
+	g := st.groupIn(cs, verb, nil)
+	if g == nil {
+		return false
+	}
+	for _, u := range g.members {
+		if !u.hasActor || u.pronoun {
+			return false
+		}
+	}
+	return true
 }
 
 // adverbialClause reports whether the clause starting at word cs is opened
@@ -232,6 +252,28 @@ func isAux(w, tag string) bool {
 	return false
 }
 
+// eachOther reports whether "each other" or "one another" follows word
+// i: the members of a compound subject act on one another.
+func (st *state) eachOther(i int) bool {
+	return i+1 < len(st.ws) && (st.ws[i] == "EACH" && st.ws[i+1] == "OTHER" || st.ws[i] == "ONE" && st.ws[i+1] == "ANOTHER")
+}
+
+// intentWords announce a plan or promise when an infinitive follows them:
+// the act is to come ("plan to hold talks", "are due to meet").
+var intentWords = map[string]bool{
+	"PLAN": true, "PLANS": true, "PLANNED": true, "PLANNING": true,
+	"DUE": true, "EXPECTED": true, "SCHEDULED": true, "SET": true,
+	"INTEND": true, "INTENDS": true, "INTENDED": true,
+	"AGREE": true, "AGREED": true, "AGREES": true,
+	"PROMISE": true, "PROMISED": true, "PROMISES": true,
+	"PLEDGE": true, "PLEDGED": true, "PLEDGES": true,
+	"VOW": true, "VOWED": true, "VOWS": true,
+	"OFFER": true, "OFFERED": true, "OFFERS": true,
+	"PREPARED": true, "READY": true, "WILLING": true,
+	"HOPE": true, "HOPES": true, "HOPED": true,
+	"AIM": true, "AIMS": true, "WANT": true, "WANTS": true, "WANTED": true,
+}
+
 // auxInfo describes the auxiliary words before a verb.
 type auxInfo struct {
 	lo      int // first auxiliary word
@@ -263,6 +305,14 @@ func (st *state) aux(h verbHit) auxInfo {
 		k--
 	}
 	a.lo = k + 1
+	if st.c.opts.News && a.neg < 0 && k >= 0 && (st.ws[k] == "NOBODY" || st.ws[k] == "NONE" || st.ws[k] == "ONE" && k > 0 && st.ws[k-1] == "NO") {
+		// "no one was arrested", "nobody was hurt"
+		a.neg = k
+	}
+	if a.modal == "" && k >= 0 && a.lo < h.first && st.ws[h.first-1] == "TO" && intentWords[st.ws[k]] {
+		// "plan to hold talks", "were due to meet", "agreed to lift"
+		a.modal = "future"
+	}
 	t := st.tag(h.last - 1)
 	if sawBe && (t == "VBN" || t == "VBD") && h.last-h.first == len(h.cand.words) {
 		a.passive = true
@@ -369,6 +419,11 @@ patterns:
 		}
 		comp = nil
 	}
+	if comp != nil && st.c.opts.News && !b.compoundAfter && st.groupIn(comp.last, h.first, nil) != nil {
+		// news: a compound is the verb's subject only when no other actor
+		// comes between ("A and B congratulated him, and C phoned him")
+		comp = nil
+	}
 	if comp != nil && st.c.stem && src == nil && tgt == nil {
 		// TABARI: a compound with no source or target marked acts within
 		// itself ("A and B postponed their meeting", "exchanged prisoners
@@ -380,7 +435,9 @@ patterns:
 			tgt = comp
 		} else {
 			src = comp
-			if tgt == nil {
+			if tgt == nil && !(st.c.opts.News && len(comp.members) > 1) {
+				// news: "A and B met, in talks mediated by C" is A and B
+				// meeting each other
 				tgt = st.groupIn(h.last, st.targetEnd(h.last), src)
 			}
 			if tgt == nil {
@@ -441,6 +498,13 @@ patterns:
 			}
 		}
 	}
+	if st.c.opts.News && tgt == nil && src != nil && len(src.members) > 1 && !a.passive && st.attach == nil &&
+		(strings.HasPrefix(code.Active, "04") || code.Active == "057" || st.eachOther(h.last)) {
+		// news: "A and B will hold talks" with no one else named, "A and
+		// B accused each other": each acts on the other (consultations
+		// and agreements are mutual)
+		return st.emitCompound(src, code, rule, verbOut, modality, h), src, true
+	}
 	if a.passive && st.attach == nil {
 		subject := st.groupIn(cs, h.first, nil)
 		var agent *group
@@ -481,7 +545,9 @@ patterns:
 	if a.passive {
 		conf -= 0.05
 	}
+	st.passive, st.infinitive = a.passive, h.first > 0 && st.ws[h.first-1] == "TO"
 	n := st.emit(src, tgt, code, rule, verbOut, modality, conf)
+	st.passive, st.infinitive = false, false
 	if n == 0 {
 		note("no event: missing source or target")
 		return false, src, true

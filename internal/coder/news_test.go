@@ -1,0 +1,178 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"dyad/internal/dictfile"
+)
+
+// The made-up world of the coder tests, with the verbs news mode reads.
+const newsVerbs = `--- CONDEMN [122] ---
+CONDEMN
+ACCUSE
+--- CRITICIZE [111] ---
+CRITICIZE
+--- ATTACK [190] ---
+ATTACK
++FIGHT {+FOUGHT +FIGHTS +FIGHTING}
+--- MEET [040] ---
+MEET {MET MEETS MEETING}
+- % * IN [044]
+--- TALKS [---] ---
+HOLD {HELD HOLDS HOLDING}
+- * TALKS [040]
+--- PHONE [041] ---
+PHONE
+- % * [041]
+--- SIGN [057] ---
+SIGN
+- * TREATY WITH + [0571]
+--- ARREST [173] ---
+ARREST
+--- BLOCK [---] ---
+BLOCK
+- * ROAD [144]
+--- SAY [---] ---
+SAY {SAID SAYS}
+`
+
+const newsActors = `VELMORA_ [VEL]
++VELMORAN
+TASHKAI [TSK]
+QUORIN [QRN]
+RED_HARBOUR [RDH]
+ARLO_BENN [VELELI]
+`
+
+const newsAgents = `POLICE [~COP]
+SPOKESWOMAN [~GOV]
+GOVERNMENT [~GOV]
+MINISTER [~GOV]
+LEADER [~GOV]
+OPPOSITION [~OPP]
+OPPOSITION_LEADER [~OPP]
+REBEL [~REB]
+`
+
+func newsSet(t testing.TB) *dictfile.Set {
+	t.Helper()
+	v, err := dictfile.ParseVerbs("news.verbs.txt", strings.NewReader(newsVerbs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := dictfile.ParseActors("news.actors.txt", strings.NewReader(newsActors))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := dictfile.ParseAgents("news.agents.txt", strings.NewReader(newsAgents))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dictfile.Set{Verbs: v, Actors: a, Agents: g}
+}
+
+// TestNewsRules codes one sentence per news reading with News on, and
+// with it off where the peers' reading differs, so that each rule is seen
+// to change what is coded.
+func TestNewsRules(t *testing.T) {
+	c, err := New(newsSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	news := Options{RequireDyad: true, News: true}
+	tests := []struct {
+		name       string
+		text       string
+		opts       Options
+		want, peer []string // with the options; with News off (nil: not compared)
+	}{
+		{"a place after in is where, not a party", "Velmora and Tashkai met in Quorin on Monday.", news,
+			[]string{"VEL TSK 044 asserted", "TSK VEL 044 asserted"}, []string{"VEL QRN 044 asserted", "TSK QRN 044 asserted"}},
+		{"a compound subject holding talks meets itself", "Velmora and Tashkai will hold talks next week.", news,
+			[]string{"VEL TSK 040 future", "TSK VEL 040 future"}, []string{}},
+		{"an infinitive after plan is future", "Velmora plans to attack Tashkai.", news,
+			[]string{"VEL TSK 190 future"}, nil},
+		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
+			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
+		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,
+			[]string{"VEL TSK 122 asserted"}, []string{}},
+		{"a pattern does not reach into a later clause", "Velmora will sign a treaty, the minister said, as Tashkai competes with Quorin.", news,
+			[]string{}, []string{"VEL QRN 0571 future"}},
+		{"an adverbial clause with its own actor is an event", "Velmora condemned Tashkai after Quorin attacked Red Harbour.", news,
+			[]string{"VEL TSK 122 asserted", "QRN RDH 190 asserted"}, []string{"VEL TSK 122 asserted"}},
+		{"no one as subject negates", "No one in Velmora attacked Tashkai.", news,
+			[]string{}, nil},
+		{"each other", "Velmora and Tashkai criticized each other.", news,
+			[]string{"VEL TSK 111 asserted", "TSK VEL 111 asserted"}, []string{}},
+		{"the two governments are the compound named before", "Velmora and Tashkai met on Monday. The two governments will hold talks.", news,
+			[]string{"VEL TSK 040 asserted", "TSK VEL 040 asserted", "VEL TSK 040 future", "TSK VEL 040 future"}, nil},
+		{"both leaders are the last two countries named", "Tashkai condemned Quorin. The Velmoran minister phoned both leaders.", news,
+			[]string{"TSK QRN 122 asserted", "VELGOV TSK 041 asserted", "VELGOV QRN 041 asserted"}, nil},
+		{"an object pronoun is not the clause's subject", "Tashkai condemned Quorin on Monday, and Velmora criticized it.", news,
+			[]string{"TSK QRN 122 asserted", "VEL QRN 111 asserted"}, []string{"TSK QRN 122 asserted", "VEL TSK 111 asserted"}},
+		{"a relative clause after a titled name", "Velmoran minister Arlo Benn, who criticized Tashkai, condemned Quorin.", news,
+			[]string{"VELGOV TSK 111 asserted", "VELGOV QRN 122 asserted"}, nil},
+		{"fighting between a compound", "Heavy fighting between Velmora and Tashkai spread on Monday.", news,
+			[]string{"VEL TSK 190 asserted", "TSK VEL 190 asserted"}, []string{}},
+		{"a foreign actor's verbal act with no target acts on the story's country", "Velmora condemned the vote.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 122 asserted"}, []string{}},
+		{"an actor of the story's country has no implicit target", "Quorin police condemned the vote.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"an act of force has no implicit target", "Velmora attacked the convoy.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"an arrest with no one named arrested is of the story's people", "Police arrested two men on Friday.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"---COP QRN 173 asserted"}, []string{}},
+		{"a passive arrest with no one named is the story country's police arresting its people", "Two men were arrested on Friday.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP QRN 173 asserted"}, []string{}},
+		{"no one arrested is no arrest", "No one was arrested.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"a spokeswoman for an actor speaks for it", "A spokeswoman for Tashkai condemned Quorin.", news,
+			[]string{"TSKGOV QRN 122 asserted"}, nil},
+		{"he is a person, not a state", "Tashkai condemned Quorin. He criticized Velmora.", news,
+			[]string{"TSK QRN 122 asserted"}, []string{"TSK QRN 122 asserted", "QRN VEL 111 asserted"}},
+		{"a name the article introduces codes as an actor", "Zulu accused Tashkai of fraud.",
+			Options{RequireDyad: true, News: true, Names: []Name{{Words: []string{"ZULU"}, Code: "QRNOPP", Pos: dictfile.Pos{File: "entities/person", Line: 3}}}},
+			[]string{"QRNOPP TSK 122 asserted"}, []string{}},
+		{"a protest with no target is against the story country's authorities", "Quorin police blocked the road.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "TSK"}, []string{"QRNCOP TSKGOV 144 asserted"}, []string{}},
+		{"a relative clause's subject is not shared by a later verb", "Police attacked rebels who had blocked the road, and arrested two men.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"---COP ---REB 190 asserted", "---REB QRNGOV 144 asserted", "---COP QRN 173 asserted"}, nil},
+		{"the two ministers are the last two persons of different countries named", "Mira Sol met Dara Kol on Monday. Red Harbour criticized Quorin. The two ministers will hold talks.",
+			Options{RequireDyad: true, News: true, Names: []Name{
+				{Words: []string{"MIRA", "SOL"}, Code: "VELGOV", Pos: dictfile.Pos{File: "entities/person", Line: 1}},
+				{Words: []string{"DARA", "KOL"}, Code: "TSKGOV", Pos: dictfile.Pos{File: "entities/person", Line: 2}}}},
+			[]string{"VELGOV TSKGOV 040 asserted", "RDH QRN 111 asserted", "VELGOV TSKGOV 040 future", "TSKGOV VELGOV 040 future"}, nil},
+		{"a former office holder takes the office the article gives", "Opposition leader Arlo Benn condemned Tashkai.", news,
+			[]string{"VELOPP TSK 122 asserted"}, []string{"VELELIOPPGOV TSK 122 asserted"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ss := sentences(t, tc.text)
+			got := triples(c.WithOptions(tc.opts).Code(tc.text, ss, day))
+			if diff := cmp.Diff(tc.want, got, cmpEmpty); diff != "" {
+				t.Errorf("news: %q (-want +got):\n%s\n%s", tc.text, diff, c.WithOptions(tc.opts).Explain(tc.text, ss[0], 0, day))
+			}
+			if tc.peer == nil {
+				return
+			}
+			peer := tc.opts
+			peer.News, peer.ImplicitTarget, peer.Names = false, "", nil
+			if diff := cmp.Diff(tc.peer, triples(c.WithOptions(peer).Code(tc.text, ss, day)), cmpEmpty); diff != "" {
+				t.Errorf("peers: %q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// cmpEmpty makes a nil list equal to an empty one.
+var cmpEmpty = cmp.Transformer("empty", func(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+})
