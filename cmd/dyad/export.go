@@ -32,7 +32,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			"Dates (YYYY, YYYY-MM or YYYY-MM-DD, inclusive) filter on the event date.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	dbPath := fs.String("db", "dyad.db", "SQLite database `PATH`")
+	dbPath := fs.String("db", "dyad.db", "the store: a SQLite database `PATH` or a postgres:// URL")
 	format := fs.String("format", "", "export `F`ormat: "+strings.Join(names, ", "))
 	from := fs.String("from", "", "only events on or after `DATE`")
 	to := fs.String("to", "", "only events on or before `DATE`")
@@ -49,7 +49,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "dyad export: unknown format %q: want one of %s\n", *format, strings.Join(names, ", "))
 		return 2
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
+	if _, err := os.Stat(*dbPath); err != nil && !store.IsPostgres(*dbPath) {
 		fmt.Fprintf(stderr, "dyad export: open store: %v\n", err)
 		return 1
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -24,9 +25,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintln(stderr, "Usage: dyad ingest [flags] PATH...\n       dyad ingest --failed [--db PATH]\n\nCodes articles (files, directories walked recursively, - for stdin) and stores\nthem with their merged events in a database. Re-ingesting an article changes\nnothing; records that fail are recorded with their reason (see --failed).\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	dbPath := fs.String("db", "dyad.db", "SQLite database `PATH` (created if missing)")
+	dbPath := fs.String("db", "dyad.db", "the store: a SQLite database `PATH` (created if missing) or a postgres:// URL")
 	failed := fs.Bool("failed", false, "list the recorded failures with their reasons and exit")
+	queueURL := fs.String("queue", "", "publish the articles to the NATS JetStream work queue at `URL` for 'dyad worker' instead of coding them")
 	in := addInputFlags(fs)
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -40,6 +43,9 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
+	}
+	if *queueURL != "" {
+		return publishRecords(ctx, fs, *queueURL, in, stdin, stderr)
 	}
 	src, err := in.records(ctx, fs.Args(), stdin)
 	if err != nil {
@@ -57,6 +63,14 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return 1
 	}
 	defer st.Close()
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
+			return 1
+		}
+		defer stop()
+	}
 
 	w := newStoreWriter(ctx, st, newProgress(stderr), stderr, saveBatch, saveEvery)
 	sum, err := batch.Run(ctx, src, p.Process, *in.workers, w.add)
@@ -82,12 +96,25 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	return 0
 }
 
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
 // Coded articles are stored in batches of up to saveBatch articles, one
 // transaction each, and a batch is stored at the latest saveEvery after its
 // first article arrived.
 const (
-	saveBatch = 64
-	saveEvery = 200 * time.Millisecond
+	saveBatch = 256
+	saveEvery = 500 * time.Millisecond
 )
 
 // storeWriter stores coded results on its own goroutine, in input order and
@@ -240,7 +267,7 @@ func failureOf(r batch.Result) (origin, reason string) {
 // listFailures prints the failures recorded in the database at path, one per
 // line: origin, a tab, the reason.
 func listFailures(ctx context.Context, path string, stdout, stderr io.Writer) int {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !store.IsPostgres(path) {
 		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
 		return 1
 	}

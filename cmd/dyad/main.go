@@ -3,6 +3,8 @@
 //	dyad code [flags] PATH...   code articles, one JSON object per line
 //	dyad ingest [flags] PATH... code and store articles in a database
 //	dyad serve [flags]          serve the JSON API and the dashboard
+//	dyad watch [flags] FEED...  poll RSS/Atom/RDF feeds; code and store each new item
+//	dyad worker --queue URL     code and store articles queued by ingest --queue
 //	dyad export [flags]         write stored events as GDELT, PLOVER, CSV, JSONL or Parquet
 //	dyad explain TEXT|FILE      say why each sentence was or was not coded
 //	dyad validate SUITE...      score the coder on the peers' validation suites
@@ -31,6 +33,8 @@ Usage:
   dyad ingest [flags] PATH... code articles and store them in a SQLite database (events merged)
   dyad serve [flags]          serve the JSON API and the dashboard on 127.0.0.1:8080 (demo corpus
                               loaded into an empty database)
+  dyad watch [flags] FEED...  poll RSS/Atom/RDF feeds (URLs or files); code and store each new item
+  dyad worker --queue URL     code and store the articles 'dyad ingest --queue' put on NATS JetStream
   dyad export --format F      write stored events: gdelt-events, gdelt-mentions, plover, csv,
                               jsonl or parquet (--db, --from, --to, --out)
   dyad explain TEXT|FILE      say why each sentence was or was not coded
@@ -63,6 +67,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runIngest(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "watch":
+		return runWatch(ctx, args[1:], stdout, stderr)
+	case "worker":
+		return runWorker(ctx, args[1:], stdout, stderr)
 	case "export":
 		return runExport(ctx, args[1:], stdout, stderr)
 	case "explain":

@@ -45,7 +45,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, opt ser
 		fs.PrintDefaults()
 	}
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	dbPath := fs.String("db", "dyad.db", "SQLite database `PATH` (created if missing)")
+	dbPath := fs.String("db", "dyad.db", "the store: a SQLite database `PATH` (created if missing) or a postgres:// URL")
 	loadDemo := fs.Bool("demo", false, "load the demo corpus (articles already stored are left as they are)")
 	token := fs.String("token", "", "bearer `TOKEN` that POST requires (default $"+tokenEnv+")")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in `bytes`")
@@ -93,7 +93,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, opt ser
 			fmt.Fprintf(stderr, "dyad serve: demo corpus: %v\n", err)
 			return 1
 		}
-		log.Info("demo corpus loaded", "articles", n, "failed", failed, "db", *dbPath, "duration_ms", time.Since(start).Milliseconds())
+		log.Info("demo corpus loaded", "articles", n, "failed", failed, "db", store.Redact(*dbPath), "duration_ms", time.Since(start).Milliseconds())
 	}
 
 	cfg := server.Config{Store: st, Code: p.Process, Token: *token, Dashboard: web.Dist(), Logger: log, MaxBody: *maxBody}
@@ -110,7 +110,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, opt ser
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "db", *dbPath, "writes", writeMode(cfg))
+	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "db", store.Redact(*dbPath), "writes", writeMode(cfg))
 	fmt.Fprintf(stdout, "dyad serve: http://%s/\n", ln.Addr())
 	if opt.listening != nil {
 		opt.listening(ln.Addr().String())

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"dyad/news"
 )
 
@@ -33,5 +35,42 @@ func TestRunCounts(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), process, []news.Article{{Body: []byte("bad")}}, 1); err == nil {
 		t.Error("a run where nothing codes is not an error")
+	}
+}
+
+func TestRunStoreBatches(t *testing.T) {
+	process := func(_ context.Context, a news.Article) (news.Document, error) {
+		if string(a.Body) == "bad" {
+			return news.Document{}, errors.New("no text")
+		}
+		return news.Document{ID: string(a.Body), Sentences: make([]news.Sentence, 2)}, nil
+	}
+	var batches [][]string
+	save := func(_ context.Context, docs []news.Document) (int, error) {
+		var ids []string
+		copies := 0
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+			if d.ID == "c" {
+				copies++
+			}
+		}
+		batches = append(batches, ids)
+		return copies, nil
+	}
+	arts := []news.Article{{Body: []byte("a")}, {Body: []byte("bad")}, {Body: []byte("b")}, {Body: []byte("c")}, {Body: []byte("d")}}
+	r, err := RunStore(context.Background(), process, save, arts, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([][]string{{"a", "b"}, {"c", "d"}}, batches); diff != "" {
+		t.Errorf("batches (-want +got):\n%s", diff)
+	}
+	if r.Articles != 4 || r.Copies != 1 || r.Seconds <= 0 || r.SaveSeconds > r.Seconds || r.SentencesPerSec != 2*r.ArticlesPerSec {
+		t.Errorf("result %+v", r)
+	}
+	failing := func(context.Context, []news.Document) (int, error) { return 0, errors.New("disk full") }
+	if _, err := RunStore(context.Background(), process, failing, arts, 3); err == nil {
+		t.Error("a failed save is not an error")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -12,6 +11,7 @@ import (
 
 	"dyad/internal/corpus"
 	"dyad/internal/store"
+	"dyad/internal/store/storetest"
 	"dyad/news"
 	"dyad/pipeline"
 )
@@ -21,21 +21,28 @@ var ignoreTimes = cmpopts.IgnoreFields(store.Event{}, "FirstSeen")
 
 func TestSaveArticlesPartialFailure(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "dyad.db")
-	s, err := store.Open(ctx, path)
+	dsn := storetest.DSN(t)
+	s, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	// A real failure in the middle of an article: its second mention is refused,
 	// after its article row, entities, quotes, first event and mention were written.
-	db, err := sql.Open("sqlite", path)
+	driver, refuse := "sqlite", []string{`CREATE TRIGGER refuse BEFORE INSERT ON mentions WHEN NEW.article_id = 'bad' AND NEW.event_index = 1
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`}
+	if store.IsPostgres(dsn) {
+		driver, refuse = "pgx", []string{`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''refused''; END'`,
+			`CREATE TRIGGER refuse BEFORE INSERT ON mentions FOR EACH ROW WHEN (NEW.article_id = 'bad' AND NEW.event_index = 1) EXECUTE FUNCTION refuse()`}
+	}
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON mentions WHEN NEW.article_id = 'bad' AND NEW.event_index = 1
-		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
-		t.Fatal(err)
+	for _, q := range refuse {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	db.Close()
 
@@ -170,7 +177,7 @@ func BenchmarkSaveGenerated(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				b.StopTimer()
-				s, err := store.Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+				s, err := store.Open(ctx, storetest.DSN(b))
 				if err != nil {
 					b.Fatal(err)
 				}

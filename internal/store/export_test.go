@@ -3,10 +3,10 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"dyad/internal/store/storetest"
 	"dyad/news"
 )
 
@@ -35,7 +35,7 @@ func exportDoc(id, date string, sentences ...int) news.Document {
 func openExport(t *testing.T) *Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	s, err := Open(ctx, storetest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,6 +146,9 @@ func TestOutline(t *testing.T) {
 // index order, without sorting the whole result in a temporary B-tree: that
 // is what keeps an export's memory flat.
 func TestExportQueriesStream(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite's query plans: PostgreSQL spills a large sort to disk (work_mem), so its memory stays flat whatever the plan")
+	}
 	s := openExport(t)
 	seen := 0
 	for _, f := range []ExportFilter{{}, {From: "2020-01-01", To: "2021-12-31"}} {

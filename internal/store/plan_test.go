@@ -2,12 +2,13 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"dyad/internal/store/storetest"
 )
 
 // TestEventsPagePlans checks that every plan EventsPage may choose (walking
@@ -15,7 +16,7 @@ import (
 // what filtering all events by hand returns.
 func TestEventsPagePlans(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "plans.db"))
+	s, err := Open(ctx, storetest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

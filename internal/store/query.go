@@ -201,6 +201,9 @@ type ArticleSummary struct {
 	Quotes    int    `json:"quotes"`
 	Entities  int    `json:"entities"`
 	Places    int    `json:"places"`
+	// DuplicateOf is the earlier article this one is a near-duplicate of
+	// (see Store.Duplicate), "" for an original.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 func (s *Store) articleWhere(f ArticleFilter) (string, []any) {
@@ -227,7 +230,8 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary
 		(SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id),
 		(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
 		(SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id),
-		(SELECT COUNT(*) FROM places p WHERE p.article_id = a.id)
+		(SELECT COUNT(*) FROM places p WHERE p.article_id = a.id),
+		COALESCE((SELECT d.duplicate_of FROM article_dedup d WHERE d.article_id = a.id), '')
 		FROM articles a` + where + ` ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?`
 	args = append(args, clampLimit(f.Limit), max(f.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(query), args...)
@@ -239,7 +243,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary
 	for rows.Next() {
 		var a ArticleSummary
 		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Published, &a.Ingested,
-			&a.Mentions, &a.Quotes, &a.Entities, &a.Places); err != nil {
+			&a.Mentions, &a.Quotes, &a.Entities, &a.Places, &a.DuplicateOf); err != nil {
 			return nil, fmt.Errorf("articles: %w", err)
 		}
 		as = append(as, a)

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	"dyad/internal/store/storetest"
 )
 
 // fillEvents inserts n generated events straight into the events table, in
@@ -83,7 +84,7 @@ func BenchmarkEventsQuery(b *testing.B) {
 		n = 1_000_000
 	}
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	s, err := Open(ctx, storetest.DSN(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"dyad/news"
@@ -18,6 +18,11 @@ type Saved struct {
 	Mentions  int  // event mentions stored for the article
 	NewEvents int  // events created (the other mentions were merged into existing events)
 	Skipped   int  // caption events not stored because they repeat a body event
+
+	// DuplicateOf is the earlier article this one copies (see Duplicate),
+	// "" for an original; Similarity is theirs.
+	DuplicateOf string
+	Similarity  float64
 }
 
 // SaveArticle stores a coded article and merges its events into the event
@@ -25,17 +30,30 @@ type Saved struct {
 // means doc.Source. See the package doc for the merge rule and idempotency.
 // To store many articles, SaveArticles is faster.
 func (s *Store) SaveArticle(ctx context.Context, doc news.Document, source string) (Saved, error) {
-	saved := Saved{ArticleID: doc.ID}
 	body, err := marshalDoc(doc)
 	if err != nil {
-		return saved, err
+		return Saved{ArticleID: doc.ID}, err
 	}
+	var saved Saved
+	err = s.retry(ctx, func() error { // a transaction PostgreSQL aborted is run again: lock.go
+		saved, err = s.saveArticle(ctx, doc, body, source)
+		return err
+	})
+	return saved, err
+}
+
+// saveArticle saves one article in one transaction.
+func (s *Store) saveArticle(ctx context.Context, doc news.Document, body, source string) (Saved, error) {
+	saved := Saved{ArticleID: doc.ID}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
 	}
 	defer tx.Rollback()
 	w := s.writer(tx)
+	if err := w.lockSave(ctx, []news.Document{doc}); err != nil {
+		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+	}
 	if saved, err = w.save(ctx, doc, body, source); err != nil {
 		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
 	}
@@ -49,9 +67,9 @@ func (s *Store) SaveArticle(ctx context.Context, doc news.Document, source strin
 // but in one transaction, which is much faster than one transaction each.
 // It returns what was done and the error, if any, for each article (errs[i]
 // is nil when docs[i] was stored or found unchanged). An article that fails
-// is rolled back alone (to a savepoint) and the others are stored; if the
-// transaction as a whole fails, the articles are saved again one by one so
-// that each gets its own outcome.
+// makes the batch's transaction roll back, and the articles are then saved
+// again one by one, so that each gets its own outcome and the others are
+// stored.
 func (s *Store) SaveArticles(ctx context.Context, docs []news.Document, source string) (saved []Saved, errs []error) {
 	saved = make([]Saved, len(docs))
 	errs = make([]error, len(docs))
@@ -79,9 +97,9 @@ func (s *Store) SaveArticles(ctx context.Context, docs []news.Document, source s
 	return saved, errs
 }
 
-// saveBatch saves the documents whose errs entry is nil in one transaction,
-// each within a savepoint, and sets their saved and errs entries. An error
-// means the transaction failed as a whole and nothing was stored.
+// saveBatch saves the documents whose errs entry is nil in one transaction
+// and sets their saved entries. An error (any article's) means the
+// transaction failed as a whole and nothing was stored.
 func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []string, source string, saved []Saved, errs []error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -89,28 +107,27 @@ func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []st
 	}
 	defer tx.Rollback()
 	w := s.writer(tx)
+	var lock []news.Document
+	for i, d := range docs {
+		if errs[i] == nil {
+			lock = append(lock, d)
+		}
+	}
+	if err := w.lockSave(ctx, lock); err != nil {
+		return err
+	}
 	for i, d := range docs {
 		if errs[i] != nil {
 			continue
 		}
-		if _, err := w.exec(ctx, `SAVEPOINT save_article`); err != nil {
-			return err
-		}
+		// No savepoint per article (journaling each article's pages costs
+		// more than the rare failure): an article that fails gives up the
+		// batch, which SaveArticles then saves one article a transaction.
 		sv, err := w.save(ctx, d, bodies[i], source)
 		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			saved[i], errs[i] = Saved{ArticleID: d.ID}, fmt.Errorf("save article %s: %w", d.ID, err)
-			if _, err := w.exec(ctx, `ROLLBACK TO SAVEPOINT save_article`); err != nil {
-				return err
-			}
-		} else {
-			saved[i] = sv
+			return fmt.Errorf("save article %s: %w", d.ID, err)
 		}
-		if _, err := w.exec(ctx, `RELEASE SAVEPOINT save_article`); err != nil {
-			return err
-		}
+		saved[i] = sv
 	}
 	return tx.Commit()
 }
@@ -120,7 +137,7 @@ func marshalDoc(doc news.Document) (string, error) {
 	if doc.ID == "" {
 		return "", fmt.Errorf("save article: no id")
 	}
-	body, err := json.Marshal(doc)
+	body, err := doc.MarshalJSON() // not json.Marshal, which would scan the output again
 	if err != nil {
 		return "", fmt.Errorf("save article %s: %w", doc.ID, err)
 	}
@@ -147,13 +164,24 @@ func (w *writer) save(ctx context.Context, doc news.Document, body, source strin
 		return saved, err
 	}
 
+	link, err := w.findDuplicate(ctx, doc) // near-duplicates: duplicates.go
+	if err != nil {
+		return saved, err
+	}
+	if err := w.lockLinked(ctx, link); err != nil {
+		return saved, err
+	}
 	now := w.s.stamp()
 	if err := w.insertArticle(ctx, doc, body, now); err != nil {
 		return Saved{ArticleID: doc.ID}, err
 	}
-	if err := w.insertEvents(ctx, doc, source, now, &saved); err != nil {
+	if err := w.recordSignature(ctx, doc.ID, link); err != nil {
 		return Saved{ArticleID: doc.ID}, err
 	}
+	if err := w.insertEvents(ctx, doc, source, now, &saved, &link); err != nil {
+		return Saved{ArticleID: doc.ID}, err
+	}
+	saved.DuplicateOf, saved.Similarity = link.of, link.similarity
 	return saved, nil
 }
 
@@ -164,29 +192,33 @@ func (w *writer) insertArticle(ctx context.Context, doc news.Document, body, now
 		doc.ID, doc.URL, doc.Source, doc.Title, doc.Published, doc.Text, body, now); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
-	if _, err := w.exec(ctx, `INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)`, doc.ID, doc.Title, doc.Text); err != nil {
-		return fmt.Errorf("index article: %w", err)
-	}
-	for i, e := range doc.Entities {
-		if _, err := w.exec(ctx, `INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc.ID, i, e.Text, e.Name, e.Type, e.Actor, e.Span[0], e.Span[1]); err != nil {
-			return fmt.Errorf("insert entity %d: %w", i, err)
+	fts := w.s.d.ftsRows()
+	if fts {
+		if _, err := w.exec(ctx, `INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)`, doc.ID, doc.Title, doc.Text); err != nil {
+			return fmt.Errorf("index article: %w", err)
 		}
 	}
-	for i, p := range doc.Places {
-		if _, err := w.exec(ctx, `INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc.ID, i, p.Text, p.Name, p.Country, p.Feature, p.Lat, p.Lon, p.GeonamesID, p.Span[0], p.Span[1]); err != nil {
-			return fmt.Errorf("insert place %d: %w", i, err)
-		}
+	if err := w.insertRows(ctx, `INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES `, 8, len(doc.Entities), func(i int) []any {
+		e := doc.Entities[i]
+		return []any{doc.ID, i, e.Text, e.Name, e.Type, e.Actor, e.Span[0], e.Span[1]}
+	}); err != nil {
+		return fmt.Errorf("insert entities: %w", err)
 	}
-	for i, q := range doc.Quotes {
-		var id int64
-		if err := w.queryRow(ctx, `INSERT INTO quotes (article_id, idx, text, kind, speaker, speaker_actor, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			[]any{doc.ID, i, q.Text, q.Kind, q.Speaker, q.SpeakerActor, q.Span[0], q.Span[1]}, &id); err != nil {
-			return fmt.Errorf("insert quote %d: %w", i, err)
-		}
-		if _, err := w.exec(ctx, `INSERT INTO quote_fts (quote_id, speaker, text) VALUES (?, ?, ?)`, id, q.Speaker, q.Text); err != nil {
-			return fmt.Errorf("index quote %d: %w", i, err)
+	if err := w.insertRows(ctx, `INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end) VALUES `, 11, len(doc.Places), func(i int) []any {
+		p := doc.Places[i]
+		return []any{doc.ID, i, p.Text, p.Name, p.Country, p.Feature, p.Lat, p.Lon, p.GeonamesID, p.Span[0], p.Span[1]}
+	}); err != nil {
+		return fmt.Errorf("insert places: %w", err)
+	}
+	if err := w.insertRows(ctx, `INSERT INTO quotes (article_id, idx, text, kind, speaker, speaker_actor, span_start, span_end) VALUES `, 8, len(doc.Quotes), func(i int) []any {
+		q := doc.Quotes[i]
+		return []any{doc.ID, i, q.Text, q.Kind, q.Speaker, q.SpeakerActor, q.Span[0], q.Span[1]}
+	}); err != nil {
+		return fmt.Errorf("insert quotes: %w", err)
+	}
+	if fts && len(doc.Quotes) > 0 {
+		if _, err := w.exec(ctx, `INSERT INTO quote_fts (quote_id, speaker, text) SELECT id, speaker, text FROM quotes WHERE article_id = ? ORDER BY idx`, doc.ID); err != nil {
+			return fmt.Errorf("index quotes: %w", err)
 		}
 	}
 	return nil
@@ -212,15 +244,23 @@ func (w *writer) removeArticle(ctx context.Context, id string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, q := range []string{
-		`DELETE FROM quote_fts WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)`,
-		`DELETE FROM article_fts WHERE article_id = ?`,
+	deletes := []string{
 		`DELETE FROM mentions WHERE article_id = ?`,
 		`DELETE FROM quotes WHERE article_id = ?`,
 		`DELETE FROM places WHERE article_id = ?`,
 		`DELETE FROM entities WHERE article_id = ?`,
 		`DELETE FROM articles WHERE id = ?`,
-	} {
+	}
+	if w.s.d.ftsRows() {
+		deletes = append([]string{
+			`DELETE FROM quote_fts WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)`,
+			`DELETE FROM article_fts WHERE article_id = ?`,
+		}, deletes...)
+	}
+	if err := w.forgetSignature(ctx, id); err != nil { // near-duplicates: duplicates.go
+		return err
+	}
+	for _, q := range deletes {
 		if _, err := w.exec(ctx, q, id); err != nil {
 			return err
 		}
@@ -250,18 +290,20 @@ func (w *writer) recount(ctx context.Context, event int64) error {
 }
 
 const (
-	insertEvent = `INSERT INTO events (merge_key, date, date_grain, source_code, source_country, target_code, target_country,
-		code, root, quad_class, goldstein, modality, place_name, place_country, lat, lon, first_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merge_key) DO NOTHING RETURNING id`
-	insertMention = `INSERT INTO mentions (event_id, article_id, event_index, sentence, sentence_start, sentence_end,
+	// insertEvents and insertMentions are followed by the rows' placeholders (insertRows).
+	insertEvents = `INSERT INTO events (merge_key, date, date_grain, source_code, source_country, target_code, target_country,
+		code, root, quad_class, goldstein, modality, place_name, place_country, lat, lon, num_mentions, num_articles, num_sources, first_seen) VALUES `
+	insertMentions = `INSERT INTO mentions (event_id, article_id, event_index, sentence, sentence_start, sentence_end,
 		source_text, source_start, source_end, target_text, target_start, target_end, verb_text, verb_start, verb_end,
-		rule, confidence, modality, from_caption, source)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		rule, confidence, modality, from_caption, source) VALUES `
 )
 
 // insertEvents merges the document's events into the event table and stores
-// one mention per event.
-func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, now string, saved *Saved) error {
+// one mention per event, many rows a statement. The counts of the events
+// touched are updated incrementally: the article is new (its old mentions,
+// if any, were removed), so it adds its mentions, one article, and one
+// source unless another article of the same outlet already reports the event.
+func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, now string, saved *Saved, link *dupLink) error {
 	if len(doc.Events) == 0 {
 		return nil
 	}
@@ -273,42 +315,107 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 			body[keys[i]] = true
 		}
 	}
-	touched := map[int64]bool{}
-	for i, e := range doc.Events {
-		if e.FromCaption && body[keys[i]] {
+	// Resolve every stored event to an event id: one the copied story
+	// reports, else the one with its merge key, else a new one created with
+	// its counts already right.
+	ids := make([]int64, len(doc.Events)) // 0: not stored
+	perKey := map[string]int{}
+	skip := func(i int) bool { return doc.Events[i].FromCaption && body[keys[i]] }
+	copied, fuzzy := link.matchAll(doc, keys, skip)
+	for _, key := range slices.Sorted(maps.Keys(fuzzy)) { // near-duplicates: duplicates.go
+		use, err := w.alias(ctx, link, key, fuzzy[key])
+		if err != nil {
+			return err
+		}
+		for i := range copied {
+			if keys[i] == key {
+				copied[i] = use
+			}
+		}
+	}
+	for i := range doc.Events {
+		if skip(i) {
 			saved.Skipped++
 			continue
 		}
-		date, grain := eventDate(doc, e)
-		var srcCode, srcCountry, tgtCode, tgtCountry, placeName, placeCountry string
-		var lat, lon any
-		if e.Source != nil {
-			srcCode, srcCountry = e.Source.Code, e.Source.Country
+		if id, ok := copied[i]; ok {
+			ids[i] = id
+			continue
 		}
-		if e.Target != nil {
-			tgtCode, tgtCountry = e.Target.Code, e.Target.Country
+		perKey[keys[i]]++
+	}
+	// The events stored under the other keys, found with one query, and
+	// the missing ones created with one statement.
+	first := map[string]int{} // merge key → its first event
+	var need []string
+	for i := range doc.Events {
+		if skip(i) || ids[i] != 0 {
+			continue
 		}
-		if e.Place != nil {
-			placeName, placeCountry, lat, lon = e.Place.Name, e.Place.Country, e.Place.Lat, e.Place.Lon
+		if _, ok := first[keys[i]]; !ok {
+			first[keys[i]] = i
+			need = append(need, keys[i])
 		}
-		var goldstein any
-		if e.Goldstein != nil {
-			goldstein = *e.Goldstein
+	}
+	byKey, err := w.eventsByKey(ctx, need) // by key or alias: duplicates.go
+	if err != nil {
+		return err
+	}
+	var create []int
+	for _, k := range need {
+		if _, ok := byKey[k]; !ok {
+			create = append(create, first[k])
 		}
-		// A new event returns its id; an existing one (conflict) returns no row.
-		var id int64
-		err := w.queryRow(ctx, insertEvent, []any{keys[i], date, grain, srcCode, srcCountry, tgtCode, tgtCountry,
-			e.Code, e.Root, e.QuadClass, goldstein, modalityClass(e.Modality), placeName, placeCountry, lat, lon, now}, &id)
-		switch {
-		case err == nil:
-			saved.NewEvents++
-		case errors.Is(err, sql.ErrNoRows):
-			if err := w.queryRow(ctx, `SELECT id FROM events WHERE merge_key = ?`, []any{keys[i]}, &id); err != nil {
-				return fmt.Errorf("find event %d: %w", i, err)
+	}
+	created := map[int64]bool{}
+	if err := w.createEvents(ctx, doc, keys, create, perKey, now, func(key string, id int64) {
+		byKey[key] = id
+		created[id] = true
+		saved.NewEvents++
+	}); err != nil {
+		return err
+	}
+	count := map[int64]int{} // mentions per event touched
+	for i := range doc.Events {
+		if skip(i) {
+			continue
+		}
+		if ids[i] == 0 {
+			ids[i] = byKey[keys[i]]
+		}
+		count[ids[i]]++
+	}
+	for id, n := range count {
+		if created[id] {
+			continue
+		}
+		newSource := true
+		if source != "" {
+			var seen bool
+			if err := w.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ? AND source = ? AND article_id <> ?)`,
+				[]any{id, source, doc.ID}, &seen); err != nil {
+				return fmt.Errorf("count sources of event %d: %w", id, err)
 			}
-		default:
-			return fmt.Errorf("insert event %d: %w", i, err)
+			newSource = !seen
 		}
+		sources := 0
+		if newSource {
+			sources = 1
+		}
+		if _, err := w.exec(ctx, `UPDATE events SET num_mentions = num_mentions + ?, num_articles = num_articles + 1, num_sources = num_sources + ? WHERE id = ?`,
+			n, sources, id); err != nil {
+			return fmt.Errorf("count event %d: %w", id, err)
+		}
+	}
+	var stored []int
+	for i := range doc.Events {
+		if ids[i] != 0 {
+			stored = append(stored, i)
+		}
+	}
+	err = w.insertRows(ctx, insertMentions, 20, len(stored), func(j int) []any {
+		i := stored[j]
+		e := doc.Events[i]
 		var sentStart, sentEnd int
 		if e.Sentence >= 0 && e.Sentence < len(doc.Sentences) {
 			sentStart, sentEnd = doc.Sentences[e.Sentence].Span[0], doc.Sentences[e.Sentence].Span[1]
@@ -320,21 +427,101 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 		if e.Verb != nil {
 			verbText, verbS, verbE = e.Verb.Text, e.Verb.Span[0], e.Verb.Span[1]
 		}
-		if _, err := w.exec(ctx, insertMention, id, doc.ID, i, e.Sentence, sentStart, sentEnd,
+		return []any{ids[i], doc.ID, i, e.Sentence, sentStart, sentEnd,
 			srcText, srcS, srcE, tgtText, tgtS, tgtE, verbText, verbS, verbE,
-			e.Rule, e.Confidence, e.Modality, e.FromCaption, source); err != nil {
-			return fmt.Errorf("insert mention %d: %w", i, err)
-		}
-		saved.Mentions++
-		touched[id] = true
+			e.Rule, e.Confidence, e.Modality, e.FromCaption, source}
+	})
+	if err != nil {
+		return fmt.Errorf("insert mentions: %w", err)
 	}
-	for id := range touched {
-		if err := w.recount(ctx, id); err != nil {
+	saved.Mentions += len(stored)
+	return nil
+}
+
+// createEvents creates the events of doc.Events[i] for i in which, under
+// their merge keys, with the article's mentions counted (perKey mentions,
+// one article, one source), a few rows a statement, and calls made with
+// each new event's key and id.
+func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []string, which []int, perKey map[string]int, now string, made func(key string, id int64)) error {
+	const cols = 20
+	per := min(max(1, rowsPerInsert/cols), maxRowsPerInsert)
+	for start := 0; start < len(which); start += per {
+		chunk := which[start:min(start+per, len(which))]
+		args := make([]any, 0, len(chunk)*cols)
+		for _, i := range chunk {
+			e := doc.Events[i]
+			date, grain := eventDate(doc, e)
+			var srcCode, srcCountry, tgtCode, tgtCountry, placeName, placeCountry string
+			var lat, lon, goldstein any
+			if e.Source != nil {
+				srcCode, srcCountry = e.Source.Code, e.Source.Country
+			}
+			if e.Target != nil {
+				tgtCode, tgtCountry = e.Target.Code, e.Target.Country
+			}
+			if e.Place != nil {
+				placeName, placeCountry, lat, lon = e.Place.Name, e.Place.Country, e.Place.Lat, e.Place.Lon
+			}
+			if e.Goldstein != nil {
+				goldstein = *e.Goldstein
+			}
+			args = append(args, keys[i], date, grain, srcCode, srcCountry, tgtCode, tgtCountry,
+				e.Code, e.Root, e.QuadClass, goldstein, modalityClass(e.Modality), placeName, placeCountry, lat, lon, perKey[keys[i]], 1, 1, now)
+		}
+		// The keys were just looked for within this transaction, so a
+		// conflict with another writer is not expected; it is an error.
+		rows, err := w.query(ctx, insertEvents+rowsOf(cols, len(chunk))+` RETURNING merge_key, id`, args...)
+		if err != nil {
+			return fmt.Errorf("insert events: %w", err)
+		}
+		n := 0
+		for rows.Next() {
+			var key string
+			var id int64
+			if err := rows.Scan(&key, &id); err != nil {
+				rows.Close()
+				return fmt.Errorf("insert events: %w", err)
+			}
+			made(key, id)
+			n++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("insert events: %w", err)
+		}
+		if n != len(chunk) {
+			return fmt.Errorf("insert events: %d of %d rows created", n, len(chunk))
+		}
+	}
+	return nil
+}
+
+// insertRows inserts n rows of cols values each (row(i) gives row i) with
+// a multi-row INSERT: query ends in "VALUES ", and at most rowsPerInsert
+// rows go in one statement.
+func (w *writer) insertRows(ctx context.Context, query string, cols, n int, row func(int) []any) error {
+	per := max(1, rowsPerInsert/cols)
+	per = min(per, maxRowsPerInsert)
+	for start := 0; start < n; start += per {
+		end := min(start+per, n)
+		args := make([]any, 0, (end-start)*cols)
+		for i := start; i < end; i++ {
+			args = append(args, row(i)...)
+		}
+		if _, err := w.exec(ctx, query+rowsOf(cols, end-start), args...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// A multi-row INSERT binds at most rowsPerInsert values (under SQLite's old
+// limit of 999 parameters) and holds at most maxRowsPerInsert rows, which
+// bounds the number of distinct statements prepared.
+const (
+	rowsPerInsert    = 900
+	maxRowsPerInsert = 32
+)
 
 // actorSpan is an actor's text and span, with nil bounds when there is no actor.
 func actorSpan(a *news.EventActor) (string, any, any) {

@@ -23,6 +23,25 @@ type dialect interface {
 	// indexedBy is the clause, after a table name, that makes the query walk
 	// that table by the named index, or "" where the backend has none.
 	indexedBy(index string) string
+	// ftsRows says whether the store writes the full-text rows itself
+	// (article_fts and quote_fts, SQLite) or the database indexes the
+	// articles and quotes tables directly (PostgreSQL).
+	ftsRows() bool
+	// migrationDir is the folder under migrations/ whose files replace the
+	// portable ones of the same name, or "" where the portable ones serve.
+	migrationDir() string
+	// migrationLock is the statement that makes concurrent Opens apply the
+	// migrations one at a time, run first in each migration's transaction,
+	// or "" where write transactions already exclude each other.
+	migrationLock() string
+	// keyLock is the statement that takes, in array order, a lock held until
+	// the transaction ends on each of the int64 keys in the array bound to
+	// its one placeholder, or "" where write transactions already exclude
+	// each other (see lockSave).
+	keyLock() string
+	// transient says whether err aborted a transaction that may succeed if
+	// run again (a deadlock the database broke).
+	transient(err error) bool
 }
 
 // openSQLite opens path with WAL, foreign keys, a busy timeout and
@@ -54,6 +73,19 @@ func (sqliteDialect) quoteMatch(id string) string {
 }
 
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
+
+func (sqliteDialect) ftsRows() bool { return true }
+
+func (sqliteDialect) migrationDir() string { return "" }
+
+// migrationLock is none: transactions take the write lock at BEGIN.
+func (sqliteDialect) migrationLock() string { return "" }
+
+// keyLock is none: transactions take the write lock at BEGIN.
+func (sqliteDialect) keyLock() string { return "" }
+
+// transient is never: writers wait for each other (busy_timeout) instead.
+func (sqliteDialect) transient(error) bool { return false }
 
 // ftsQuery quotes every word so that user input is never FTS5 syntax: all
 // words must occur, in any order.

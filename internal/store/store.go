@@ -1,13 +1,56 @@
 // Package store keeps coded articles, their entities, places and quotes, and
 // the events they report, in a SQL database: SQLite by default (pure Go,
-// modernc.org/sqlite, WAL, foreign keys, full-text search with FTS5).
+// modernc.org/sqlite, WAL, foreign keys, full-text search with FTS5), or
+// PostgreSQL when Open is given a postgres:// URL (pgx through database/sql,
+// full-text search with tsvector GIN indexes), for many writers and servers
+// sharing one database.
 //
-// The schema lives in migrations/*.sql, embedded and applied in order by Open;
-// each applied file is recorded in schema_migrations. SQL is written once with
-// ? placeholders and only bound parameters; everything specific to SQLite (the
-// driver and its pragmas, FTS5 tables and MATCH queries) is in sqlite.go and
-// migrations/0002_fts.sql so that a PostgreSQL backend can reuse the rest and
-// the same test suite.
+// # Two backends
+//
+// SQL is written once with ? placeholders and only bound parameters. What
+// differs is the dialect's (sqlite.go, postgres.go): placeholders ($1, $2, …
+// on PostgreSQL), the full-text match (FTS5 MATCH; to_tsvector @@
+// plainto_tsquery, so that every word must occur and nothing typed is query
+// syntax, as on SQLite), index hints (SQLite's INDEXED BY; none on
+// PostgreSQL), and locking (below). Upserts are the ON CONFLICT both accept.
+//
+// The schema lives in migrations/*.sql, embedded and applied in order by
+// Open; each applied file is recorded by its name in schema_migrations, so
+// both backends have the same versions. A file is portable SQL unless
+// migrations/postgres/ holds a file of the same name, which PostgreSQL runs
+// instead: 0001_init.sql (SQLite's row ids, REAL and INTEGER spelled as
+// identity columns, DOUBLE PRECISION and BIGINT, and text compared by bytes
+// with COLLATE "C" as SQLite's BINARY collation does) and 0002_fts.sql (GIN
+// indexes on tsvector expressions instead of FTS5 tables). A new migration
+// that uses anything SQLite-only (row ids, REAL, AUTOINCREMENT, pragmas,
+// INSERT OR …, virtual tables) needs its PostgreSQL version beside it; a
+// test checks this. On PostgreSQL, concurrent Opens apply migrations one at
+// a time under an advisory lock.
+//
+// # Concurrent writers
+//
+// On SQLite every write transaction takes the database's write lock at
+// BEGIN, so writers take turns. On PostgreSQL writers run side by side at
+// READ COMMITTED, and merging stays exact under transaction-scoped advisory
+// locks: before it writes anything, a save locks the ids of its articles,
+// the band buckets of their near-duplicate signatures, then the merge keys
+// of every event it will touch, in one global order (see lockSave). Two
+// workers merging into the same event thus take turns, the second seeing
+// the first's committed mentions when it counts, and they cannot deadlock.
+// The one lock taken later, on the events of the story a near-duplicate
+// copies (known only once the copy is found), may meet another writer's in
+// the other order: PostgreSQL then aborts one transaction, which SaveArticle
+// runs again (SaveArticles falls back to SaveArticle). This was chosen over
+// SELECT … FOR UPDATE (which cannot lock an event not yet inserted, and taken
+// in article order deadlocks) and over SERIALIZABLE with retries (batches of
+// articles that share events would abort and redo each other's work often);
+// readers never wait for these locks, and writers of different events never
+// wait for each other. A test saves articles reporting the same events from
+// several goroutines through two Store handles and checks exact counts.
+//
+// Tests open their stores through package storetest: SQLite in a temporary
+// directory, or with DYAD_TEST_POSTGRES set to a server URL, a fresh schema
+// on that server (scripts/pg-test.sh starts a throw-away cluster for that).
 //
 // # Events and mentions
 //
@@ -35,6 +78,12 @@
 // num_mentions counts mentions, num_articles distinct articles and num_sources
 // distinct outlets (an article without a known outlet counts as its own).
 //
+// A near-duplicate of a stored article (a syndicated copy of the same story,
+// found by MinHash, package dedup) is linked to it (Store.Duplicate), and its
+// events become mentions of the story's events even where a small difference
+// (a date resolved against a later publication day) changes their merge key;
+// see duplicates.go.
+//
 // Saving is idempotent: re-saving an article with the same id and text changes
 // nothing; with a different text, the article's old mentions are replaced and
 // the counts of the events they touched recomputed (events left with no
@@ -53,7 +102,7 @@ import (
 	"time"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
 // Store is a handle on one database. It is safe for concurrent use.
@@ -67,21 +116,35 @@ type Store struct {
 	closed bool
 }
 
-// Open opens (creating if needed) the SQLite database at path and applies any
-// migration not yet applied.
-func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := openSQLite(path)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+// Open opens the store named by dsn and applies any migration not yet
+// applied: a PostgreSQL database when dsn is a postgres:// or postgresql://
+// URL (see IsPostgres; the database must exist), else the SQLite database
+// at the path dsn, created if needed. Errors name the store without its
+// password.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	var (
+		db  *sql.DB
+		d   dialect
+		err error
+	)
+	if IsPostgres(dsn) {
+		db, err = openPostgres(dsn)
+		d = postgresDialect{}
+	} else {
+		db, err = openSQLite(dsn)
+		d = sqliteDialect{}
 	}
-	s := &Store{db: db, d: sqliteDialect{}, now: time.Now}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
+	}
+	s := &Store{db: db, d: d, now: time.Now}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
 	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
 	}
 	return s, nil
 }
@@ -125,9 +188,6 @@ func (s *Store) Migrations(ctx context.Context) ([]Migration, error) {
 // migrate applies, in file-name order and each in its own transaction, the
 // embedded migrations not yet recorded in schema_migrations.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -135,15 +195,29 @@ func (s *Store) migrate(ctx context.Context) error {
 	sort.Strings(names)
 	for _, name := range names {
 		version := strings.TrimPrefix(name, "migrations/")
-		body, err := migrations.ReadFile(name)
+		file := migrationFile(migrations, s.d, version)
+		body, err := migrations.ReadFile(file)
 		if err != nil {
 			return fmt.Errorf("migrate %s: %w", version, err)
 		}
 		if err := s.apply(ctx, version, string(body)); err != nil {
-			return fmt.Errorf("migrate %s: %w", version, err)
+			return fmt.Errorf("migrate %s (%s): %w", version, strings.TrimPrefix(file, "migrations/"), err)
 		}
 	}
 	return nil
+}
+
+// migrationFile is the file that applies version on the dialect's backend:
+// its own version under migrations/DIR/ if there is one, else the portable
+// one.
+func migrationFile(fsys fs.FS, d dialect, version string) string {
+	if dir := d.migrationDir(); dir != "" {
+		own := "migrations/" + dir + "/" + version
+		if _, err := fs.Stat(fsys, own); err == nil {
+			return own
+		}
+	}
+	return "migrations/" + version
 }
 
 // apply runs one migration unless it is already recorded.
@@ -153,6 +227,14 @@ func (s *Store) apply(ctx context.Context, version, body string) error {
 		return err
 	}
 	defer tx.Rollback()
+	if q := s.d.migrationLock(); q != "" {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), version).Scan(&n); err != nil {
 		return err

@@ -1,6 +1,6 @@
 -- Articles, their searchable parts, merged events and their mentions.
--- Portable SQL: the PostgreSQL backend reuses this file with its own types
--- where needed; SQLite specifics (FTS5) live in 0002.
+-- SQLite's types and row ids: PostgreSQL runs postgres/0001_init.sql instead;
+-- SQLite specifics (FTS5) live in 0002.
 
 CREATE TABLE articles (
     id          TEXT PRIMARY KEY,
