@@ -13,21 +13,36 @@
 //   - Places come from doc.Places. A place is an organisation's only when a
 //     dictionary phrase other than a country or capital covers it ("Islamic
 //     State", "White House"). A place keeps an empty actor unless it stands
-//     as a party, when it gets the dictionary code of that name: as a
-//     subject, alone or in a list ("Brazil, Colombia and Mexico called
-//     for"), not after a preposition, a relative clause allowed before the
-//     verb ("Bolivia, which lost its coast, renewed"); or as an object:
-//     after "with" or "against", as the agent of a passive ("mediated by
-//     Oman"), after a verb that is not one of motion ("accused the United
-//     Arab Emirates", but "visited Tokyo"), and, for a country, after
-//     "between" or "on". A possessive ("Georgia's parliament") or a
-//     modifier ("U.S. officials") is never the party.
+//     as a party to an act or statement (party.go), when it gets the
+//     dictionary code of that name: as a subject, alone or in a list
+//     ("Brazil, Colombia and Mexico called for"), not after a preposition,
+//     a relative clause or an appositive allowed before the verb ("Bolivia,
+//     which lost its coast, renewed"), in a headline before a dictionary
+//     verb ("Congo and Rwanda trade blame"); or as an object: after "with"
+//     or "against", as the agent of a passive ("mediated by Oman"), after a
+//     noun of an act and "from" or "on" ("condemnation from France", "a
+//     pressure campaign on Tehran"), after a verb of giving and "to"
+//     ("sells weapons to Azerbaijan"), after a verb that is not one of
+//     motion ("accused the United Arab Emirates", but "visited Tokyo"),
+//     and, for a country, after "between" or "on". A possessive ("Georgia's
+//     parliament"), a modifier ("U.S. officials", "U.S. Treasury"), the
+//     subject or object of a negated verb ("Egypt did not comment"), the
+//     subject of a state ("Somalia has faced shortages", "has a dispute
+//     with China") and the one who feels ("alarming Australia") are never
+//     the party.
 //   - Office holders (an actor file named "officeholders") are persons
 //     coded by the article's date; a title in the article outranks the
 //     dates ("Foreign Minister Mauro Vieira" is GOV whatever the list says).
 //   - A title or role with no country ("President Nicolas Maduro",
 //     "Lachlan Reid, a government spokesman") takes the story's country:
-//     the dateline's, else the country most of its places are in.
+//     the dateline's, else the country most of its places are in. A known
+//     office holder keeps the dictionary's country then ("Prime Minister
+//     Narendra Modi" in a story from Dhaka is INDGOV), and a person who
+//     speaks with "his Thai counterpart" is not Thai: the latest party
+//     named before, of another country, lends its country instead.
+//   - A country's name or demonym that opens the name of a body ("Bangladesh
+//     Garment Manufacturers and Exporters Association") is part of that
+//     organisation, coded with the country and the role among its words.
 //   - Demonyms ("Russian") are not entities; they give the country to a
 //     title. A capitalised institution agent after a country or demonym
 //     ("Russian Defense Ministry") is an organisation coded country+agent.
@@ -98,13 +113,31 @@ type phrase struct {
 type Finder struct {
 	actors []dictfile.Actor
 	index  map[string][]*phrase
+	verbs  map[string]bool // the verb dictionary's verbs and their irregular forms, lower case
 }
 
 // New indexes the actor and agent phrases of set. A nil set, or one without
 // actors or agents, gives a Finder that works from capitalisation and
 // titles alone.
 func New(set *dictfile.Set) (*Finder, error) {
-	f := &Finder{index: make(map[string][]*phrase)}
+	f := &Finder{index: make(map[string][]*phrase), verbs: map[string]bool{}}
+	if set != nil && set.Verbs != nil {
+		for _, b := range set.Verbs.Blocks {
+			for _, v := range b.Verbs {
+				// a verb of one word; a phrasal verb ("build up") codes
+				// only with its particle.
+				if len(v.Phrase.Words) != 1 {
+					continue
+				}
+				f.verbs[strings.ToLower(v.HeadWord())] = true
+				for _, form := range v.Forms {
+					if len(form.Phrase.Words) == 1 {
+						f.verbs[strings.ToLower(form.Phrase.Words[0])] = true
+					}
+				}
+			}
+		}
+	}
 	if set != nil && set.Actors != nil {
 		f.actors = set.Actors.Entries
 		for i := range f.actors {
@@ -182,6 +215,9 @@ type item struct {
 	append bool
 	inst   bool
 	place  int // index into doc.Places, or -1
+	// own is the code of an organisation's name alone when the phrase
+	// coded goes on past it ("UN" in "UN relief agency"); "" otherwise.
+	own string
 }
 
 // Find returns the entities of doc in text order, non-overlapping, each
@@ -190,7 +226,9 @@ func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 	d := dictfile.MakeDate(date)
 	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}, home: homeCountry(doc)}
 	for si := range doc.Sentences {
-		st.sentence(doc.Sentences[si].Tokens)
+		s := &doc.Sentences[si]
+		st.headline = s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Kind == news.BlockTitle
+		st.sentence(s.Tokens)
 	}
 	if st.out == nil {
 		return []news.Entity{}
@@ -214,6 +252,11 @@ type state struct {
 	people []person
 	byName map[string]int
 	home   string // the article's own country (see homeCountry), or ""
+	// headline is set while the sentence is in the article's title.
+	headline bool
+	// parties are the countries of the places coded as parties so far,
+	// in text order.
+	parties []string
 }
 
 // homeCountry is the country a story is set in, for titles and roles that
@@ -289,6 +332,27 @@ func (st *state) match(ts []news.Token, i int) (*phrase, int) {
 		}
 	}
 	return nil, i
+}
+
+// exact returns the code of the organisation or group phrase that is
+// exactly ts[lo:hi], or "".
+func (st *state) exact(ts []news.Token, lo, hi int) string {
+	for _, p := range st.f.index[upperWord(ts[lo].Text)] {
+		if len(p.words) != hi-lo || p.class != classOrg && p.class != classGroup {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.words); k++ {
+			if upperWord(ts[lo+k].Text) != p.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return st.codeOf(p.actor)
+		}
+	}
+	return ""
 }
 
 func upperWord(s string) string {
@@ -367,6 +431,7 @@ func (st *state) sentence(ts []news.Token) {
 			all = append(all[:ai+1], all[ai+2:]...)
 		}
 	}
+	all = st.countryNamed(ts, all)
 	for ai, it := range all {
 		st.emit(ts, all, ai, it)
 	}
@@ -404,7 +469,13 @@ func (st *state) items(ts []news.Token) []item {
 			for t-1 > i && (titleWords[strings.ToLower(ts[t-1].Text)] || !isCap(ts[t-1].Text) && hasLetter(ts[t-1].Text)) {
 				t--
 			}
-			items = append(items, item{lo: i, hi: t, class: p.class, code: code, place: -1})
+			it := item{lo: i, hi: t, class: p.class, code: code, place: -1}
+			if t < j {
+				// the name alone may be an organisation of its own: "UN"
+				// is the UN, though "UN relief agency" is its agency.
+				it.own = st.exact(ts, i, t)
+			}
+			items = append(items, it)
 			if t < j && titleWords[strings.ToLower(ts[t].Text)] {
 				items = append(items, item{lo: t, hi: j, class: classAgent, place: -1})
 			}
@@ -458,6 +529,9 @@ func (st *state) demonym(ts []news.Token, lo, hi, pl int) bool {
 		return false
 	}
 	w := strings.ToLower(p.Text)
+	if oddDemonyms[w] {
+		return true
+	}
 	for _, suf := range []string{"an", "ans", "i", "is", "ese", "ish", "ch", "ic", "kh", "yz"} {
 		if strings.HasSuffix(w, suf) && len(w) > 4 {
 			return true
@@ -554,8 +628,11 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		// a country name (not a city coded as its country) may stand after
 		// "between" or "on" as a party.
 		country := it.class == classCountry && st.doc.Places[it.place].Feature == "country"
-		if it.code != "" && !possessive && (it.class == classCountry || it.class == classCapital) && (actorPosition(ts, it.lo, it.hi) || objectPosition(ts, it.lo, country)) {
+		if it.code != "" && !possessive && (it.class == classCountry || it.class == classCapital) && (st.actorPosition(ts, it.lo, it.hi) || st.objectPosition(ts, it.lo, it.hi, country)) {
 			e.Actor = it.code
+			if len(it.code) >= 3 {
+				st.parties = append(st.parties, it.code[:3])
+			}
 		}
 		if it.class == classOrg || it.class == classGroup {
 			e.Type = typeOf(it.class)
@@ -574,6 +651,9 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 			}
 		}
 		e.Type, e.Name, e.Actor = typeOf(it.class), e.Text, it.code
+		if it.own != "" {
+			e.Actor = it.own
+		}
 	case it.class == classAgent:
 		if it.lo >= 0 && it.hi-it.lo >= 2 && allCap(ts[it.lo:it.hi]) && orgWords[strings.ToLower(ts[it.hi-1].Text)] && (!it.inst || !afterCountry(ts, all, ai)) {
 			// "the Constitutional Court": a named institution, of the
@@ -601,10 +681,15 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		if prev.hi != it.lo {
 			return
 		}
-		// the previous item was a country name or demonym: widen to it.
-		if n := len(st.out); prev.place >= 0 && n > 0 && st.out[n-1].Span[0] == ts[prev.lo].Span[0] {
-			st.out = st.out[:n-1]
+		if prev.place >= 0 {
+			// a country's name before it is a place of its own, as in
+			// "U.S. officials": "U.S. Treasury" is the place and the
+			// institution, coded with that country.
+			e.Type, e.Name, e.Actor = TypeOrganization, e.Text, join(prev.code, it.code, it.append)
+			break
 		}
+		// the previous item was a demonym, no entity: widen to it
+		// ("Russian Defense Ministry").
 		span[0] = ts[prev.lo].Span[0]
 		e = news.Entity{Span: span, Text: text[span[0]:span[1]], Type: TypeOrganization}
 		e.Name, e.Actor = e.Text, join(prev.code, it.code, it.append)
@@ -629,6 +714,12 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		}
 		if titleCode != "" && len(titleCode) > 3 {
 			e.Actor = titleCode
+			if st.home != "" && strings.HasPrefix(titleCode, st.home) && len(it.code) > 3 && it.code[:3] != st.home {
+				// a title with the story's country, which it may have
+				// taken for want of its own ("Prime Minister Narendra
+				// Modi" in a story from Dhaka): the holder's country.
+				e.Actor = it.code[:3] + titleCode[3:]
+			}
 		}
 		if pi := st.lookup(words); pi >= 0 {
 			// the person as introduced: "Odinga" after "opposition leader
@@ -653,134 +744,6 @@ func typeOf(c class) string {
 		return TypeGroup
 	}
 	return TypeOrganization
-}
-
-// actorPosition reports whether ts[lo:hi] stands as a subject, alone or in
-// a list of names ("Brazil, Colombia and Mexico called for"): the list is
-// not after a preposition (a subordinator such as "since" or "after" is
-// no preposition) and is followed by a verb or modal.
-func actorPosition(ts []news.Token, lo, hi int) bool {
-	first, last := nameList(ts, lo, hi)
-	k := first - 1
-	if k >= 0 && strings.EqualFold(ts[k].Text, "the") {
-		k-- // "in the United Arab Emirates"
-	}
-	if k >= 0 && (ts[k].Tag == "IN" && !complementizers[strings.ToLower(ts[k].Text)] || ts[k].Tag == "TO") {
-		return false
-	}
-	if k >= 0 && motionVerbs[strings.ToLower(ts[k].Text)] {
-		return false // "families fleeing Tyre and Nabatieh jammed the road"
-	}
-	last = skipRelative(ts, last)
-	for last < len(ts) && ts[last].Tag == "RB" {
-		last++ // "when Russia usually steps up"
-	}
-	if last >= len(ts) {
-		return false
-	}
-	t := ts[last].Tag
-	if linkingVerbs[strings.ToLower(ts[last].Text)] && (last+1 >= len(ts) || !strings.HasPrefix(ts[last+1].Tag, "VB")) {
-		return false // "Niger is the last ally": a description, not an act
-	}
-	return strings.HasPrefix(t, "VB") || t == "MD"
-}
-
-// skipRelative passes over a relative clause between commas after a name
-// ("Bolivia, which lost its coast in 1884, renewed its call"), returning
-// the token after it, or i when there is none.
-func skipRelative(ts []news.Token, i int) int {
-	if i+1 >= len(ts) || ts[i].Text != "," || !relativeWords[strings.ToLower(ts[i+1].Text)] {
-		return i
-	}
-	for j := i + 2; j < len(ts) && j < i+30; j++ {
-		switch ts[j].Text {
-		case ",":
-			return j + 1
-		case ".", ";", ":":
-			return i
-		}
-	}
-	return i
-}
-
-// relativeWords open a relative clause.
-var relativeWords = set(`which who whose`)
-
-// objectPosition reports whether the name at ts[lo] (alone or in a list of
-// names) is the party of an interaction rather than a location: after
-// "with" or "against" ("talks with Kyiv", "sanctions against Russia"), as
-// the agent of a passive ("mediated by Oman"), right after a verb
-// ("accused the United Arab Emirates", "pressed Dhaka"; a place after a
-// verb of motion is a place: "visited Tokyo"), or, for a country (a capital
-// there is a place: "between Doha and Cairo"), after "between" or "on".
-func objectPosition(ts []news.Token, lo int, country bool) bool {
-	first, last := nameList(ts, lo, lo+1)
-	if last < len(ts) && (ts[last].Tag == "NN" || ts[last].Tag == "NNS") {
-		return false // "briefed by U.S. officials": the name is a modifier
-	}
-	k := first - 1
-	if k >= 0 && strings.EqualFold(ts[k].Text, "the") {
-		k--
-	}
-	if k < 0 {
-		return false
-	}
-	w := strings.ToLower(ts[k].Text)
-	switch w {
-	case "with", "against":
-		return true
-	case "between", "on":
-		return country // "between Doha and Cairo" is a route
-	case "by":
-		// the agent of a passive: "talks mediated by Oman"
-		return k > 0 && ts[k-1].Tag == "VBN"
-	}
-	if !strings.HasPrefix(ts[k].Tag, "VB") || linkingVerbs[w] {
-		return false
-	}
-	// a place after a verb of motion is where one goes ("visited Tokyo",
-	// "fled El Fasher"); after any other verb, the party ("pressed Dhaka",
-	// "accused the United Arab Emirates").
-	return !motionVerbs[w]
-}
-
-// linkingVerbs take no party as object.
-var linkingVerbs = set(`is are was were be been being become became remain remained`)
-
-// motionVerbs take a place as object.
-var motionVerbs = set(`visit visits visited visiting tour tours toured touring reach reaches reached reaching
-	leave leaves left leaving enter enters entered entering flee flees fled fleeing return returns returned
-	returning cross crosses crossed crossing arrive arrives arrived arriving travel travels travelled traveled
-	fly flies flew flown flying`)
-
-// nameList widens the name at ts[lo:hi] to the list of proper names it
-// belongs to ("Brazil, Colombia and Mexico"), returning the list's first
-// token and the token after it.
-func nameList(ts []news.Token, lo, hi int) (int, int) {
-	listWord := func(t news.Token) bool {
-		switch {
-		case t.Tag == "NNP" || t.Tag == "NNPS":
-			return true
-		case t.Text == "," || strings.EqualFold(t.Text, "and") || strings.EqualFold(t.Text, "or"):
-			return true
-		}
-		return t.Text == "the" || t.Text == "The"
-	}
-	first, last := lo, hi
-	for first > 0 && listWord(ts[first-1]) {
-		first--
-	}
-	for last < len(ts) && listWord(ts[last]) {
-		last++
-	}
-	// a list starts and ends on a name, not on a joiner
-	for first < lo && !(ts[first].Tag == "NNP" || ts[first].Tag == "NNPS") {
-		first++
-	}
-	for last > hi && !(ts[last-1].Tag == "NNP" || ts[last-1].Tag == "NNPS") {
-		last--
-	}
-	return first, last
 }
 
 // join combines an actor code and an agent code.
@@ -841,6 +804,7 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 		// "Iran's foreign minister, Abbas Araghchi, said"
 		titleCode, role, titled = st.title(ts, all, ai, lo-1)
 	}
+	titleCode = st.notCounterpart(ts, all, hi, titleCode)
 	// Coreference: a known name, or a surname or family name of one.
 	if pi := st.lookup(words); pi >= 0 {
 		p := &st.people[pi]

@@ -333,6 +333,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("German Chancellor Angela Merkel met Kremlin spokesman Dmitry Peskov in Moscow. Merkel left.")
 	f.Add("The Kremlin spokesman, Voice of America and Islamic State.")
 	f.Add("Russia's Foreign Ministry. U.S. Secretary of State John Kerry, a U.S. official,")
+	f.Add("Chile did not reply, a claim Peru denies. Minister Ana Ruiz met his Peruvian counterpart. The Chile Wine Growers and")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := docOf(t, s)
 		es := finder.Find(doc, testDate)

@@ -63,3 +63,9 @@ var placeHeads = set(`county province district region oblast governorate prefect
 
 // facilityHeads end the name of a building or site ("Great Mosque").
 var facilityHeads = set(`mosque cathedral temple synagogue palace stadium square bridge`)
+
+// oddDemonyms are demonyms that the endings demonym reads do not tell
+// ("Thai villages", "Swiss banks").
+var oddDemonyms = set(`thai thais swiss greek greeks lao dane danes pole poles swede swedes finn finns
+	turk turks serb serbs croat croats czech czechs scot scots briton britons welsh dutch french
+	argentine argentines filipino filipinos`)

@@ -445,17 +445,18 @@ func TestRunDirErrors(t *testing.T) {
 
 // The figures on testdata/eval after the where-when round and three more
 // held-out articles (19 articles for places and times; see
-// testdata/eval/README.md for the first-run and held-out figures). They are
-// floors: a change that lowers one fails.
+// testdata/eval/README.md for the first-run and held-out figures), raised
+// by the actor-code round (U.S. state abbreviations in datelines, places
+// coded only as parties). They are floors: a change that lowers one fails.
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
 	num, denom int
 }{
-	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 331, 339},
-	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 331, 331},
-	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 326, 331},
-	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 324, 331},
+	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 332, 339},
+	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 332, 332},
+	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 330, 332},
+	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 328, 332},
 	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 109, 109},
 	{"time precision", func(s Scores) float64 { return s.Times.Precision() }, 109, 109},
 	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 108, 109},
@@ -464,9 +465,9 @@ var floors = []struct {
 	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 3, 3},
 	// entities and events on all 27 articles (the held-out 21–24 and 25–27
 	// included): F1 as 2·matched / (gold + found).
-	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 2 * 429, 448 + 435},
-	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 138, 170},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 102, 150 + 122},
+	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 2 * 433, 448 + 433},
+	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 155, 160},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 105, 150 + 123},
 }
 
 func TestGoldDir(t *testing.T) {

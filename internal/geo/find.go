@@ -274,6 +274,11 @@ func (g *Gazetteer) candidates(text string, words []word) []mention {
 			i++
 			continue
 		}
+		if m, ok := g.stateAbbrev(text, words, i); ok {
+			ms = append(ms, m)
+			i++
+			continue
+		}
 		for n := min(g.maxWords, 6, len(words)-i); n >= 1; n-- {
 			j := i + n
 			if words[j-1].sent != words[i].sent || !joinable(text, words[i:j]) {
@@ -297,6 +302,54 @@ func (g *Gazetteer) candidates(text string, words []word) []mention {
 		}
 	}
 	return ms
+}
+
+// stateAbbrev reads word i as a U.S. state in the abbreviation news
+// agencies write after a town ("ALEXANDRIA, Va.", "Albany, N.Y."): only in
+// that position, since most of them are also words or names ("Miss.",
+// "Ind."). The mention spans the abbreviation's final period and refers to
+// the state alone.
+func (g *Gazetteer) stateAbbrev(text string, words []word, i int) (mention, bool) {
+	if i == 0 || words[i-1].sent != words[i].sent || strings.TrimSpace(text[words[i-1].end:words[i].start]) != "," || !isCap(text[words[i-1].start:words[i-1].end]) {
+		return mention{}, false
+	}
+	w := text[words[i].start:words[i].end]
+	end := words[i].end
+	if !strings.HasSuffix(w, ".") {
+		if end >= len(text) || text[end] != '.' {
+			return mention{}, false
+		}
+		end++
+	}
+	name, ok := stateAbbrevs[text[words[i].start:end]]
+	if !ok {
+		return mention{}, false
+	}
+	var refs []ref
+	for _, r := range g.index[normKey(name)] {
+		if e := g.entries[r.e]; r.kind == refName && e.feature == FeatureAdmin1 && e.cc == "US" {
+			refs = append(refs, r)
+		}
+	}
+	if len(refs) == 0 {
+		return mention{}, false
+	}
+	return mention{i: i, j: i + 1, start: words[i].start, end: end, refs: refs}, true
+}
+
+// stateAbbrevs are the abbreviations of U.S. states in wire datelines (AP
+// style; states of five letters or fewer are written out, as "Texas").
+var stateAbbrevs = map[string]string{
+	"Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+	"Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+	"Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+	"Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+	"Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+	"N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+	"N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+	"R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+	"Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+	"Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
 
 // joinable reports whether the words are separated only by spaces,
@@ -375,7 +428,8 @@ var (
 		"Secretary": true, "Ambassador": true, "Envoy": true, "Chancellor": true, "Parliament": true,
 		"Coast": true, "Guard": true, "Special": true, "Forces": true, "Border": true, "National": true,
 		"Supreme": true, "Deputy": true, "Vice": true, "Military": true, "Intelligence": true, "Finance": true,
-		"Trade": true, "Energy": true, "Economy": true, "Justice": true, "Labor": true, "Labour": true}
+		"Trade": true, "Energy": true, "Economy": true, "Justice": true, "Labor": true, "Labour": true,
+		"Treasury": true, "Senate": true, "Congress": true, "Cabinet": true, "Department": true}
 	// beforeOK are capitalised words that may precede a place.
 	beforeOK = map[string]bool{"The": true, "A": true, "An": true, "In": true, "At": true, "On": true, "From": true,
 		"To": true, "And": true, "But": true, "For": true, "By": true, "With": true, "Near": true, "Outside": true,

@@ -67,6 +67,10 @@ func TestFind(t *testing.T) {
 		{"fame over article country", "U.S. envoys met in Chicago and then flew to Geneva for talks.", Hint{}, []want{{"Geneva", "CHE", "city"}}, nil},
 		{"ocean over a small town", "Americans and Australians patrol the Pacific together.", Hint{}, []want{{"Pacific", "", "water"}}, nil},
 		{"dateline place for its name", "PARIS, Texas - Voters queued in Paris on Monday.", Hint{Dateline: "PARIS, Texas"}, []want{{"PARIS", "USA", "city"}, {"Paris", "USA", "city"}}, nil},
+		{"state abbreviation qualifies a dateline", "ALEXANDRIA, Va. (Reuters) - The hearing in Alexandria was delayed.", Hint{Dateline: "ALEXANDRIA, Va."}, []want{{"ALEXANDRIA", "USA", "city"}, {"Va.", "USA", "admin1"}, {"Alexandria", "USA", "city"}}, nil},
+		{"dotted state abbreviation", "Crews worked in Albany, N.Y., and Syracuse.", Hint{}, []want{{"Albany", "USA", "city"}, {"N.Y.", "USA", "admin1"}}, nil},
+		{"state abbreviation only after a town", "Ms. Lee said Miss. Gray and Ind. voters left.", Hint{}, nil, []string{"Miss.", "Ind.", "Miss", "Ind"}},
+		{"a country before a state body", "The U.S. Treasury and the Russian Cabinet met.", Hint{}, []want{{"U.S.", "USA", "country"}}, nil},
 		{"own qualifier beats dateline", "PARIS, Texas - Mail came from Paris, France.", Hint{Dateline: "PARIS, Texas"}, []want{{"PARIS", "USA", "city"}, {"Paris", "FRA", "city"}}, nil},
 		{"short dateline", "\nROME, May 2 - Talks ended.", Hint{Dateline: "ROME"}, []want{{"ROME", "ITA", "city"}}, nil},
 		{"ambiguous dateline", "Floods\n\nNICE (AFP) - Rain fell for hours.", Hint{Dateline: "NICE"}, []want{{"NICE", "FRA", "city"}}, nil},
@@ -256,6 +260,7 @@ func FuzzFind(f *testing.F) {
 		f.Add(text)
 	}
 	f.Add("U.S.-Russia ties; N'Djamena’s ... Côte d'Ivoire, Latakia, Syria.")
+	f.Add("ALEXANDRIA, Va. Albany, N.Y Wheeling, W.Va., X, Va")
 	g := gazetteer(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, p := range g.Find(text, nil, Hint{Dateline: text}) {

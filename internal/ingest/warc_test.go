@@ -394,7 +394,7 @@ func BenchmarkWARCLarge(b *testing.B) {
 
 // writeBigWARC writes an archive of n pages of about 12 KB each and
 // returns its size in bytes.
-func writeBigWARC(b *testing.B, path string, n int) int64 {
+func writeBigWARC(b testing.TB, path string, n int) int64 {
 	b.Helper()
 	f, err := os.Create(path)
 	if err != nil {
@@ -426,4 +426,23 @@ func writeBigWARC(b *testing.B, path string, n int) int64 {
 		b.Fatal(err)
 	}
 	return fi.Size()
+}
+
+// TestWriteBigWARC writes a generated archive for measuring whole runs
+// (resident memory of 'dyad ingest' on a large archive) when
+// DYAD_WRITE_WARC=PATH:PAGES is set; it is skipped otherwise.
+//
+//	DYAD_WRITE_WARC=/tmp/big.warc.gz:90000 go test -run TestWriteBigWARC ./internal/ingest
+func TestWriteBigWARC(t *testing.T) {
+	spec := os.Getenv("DYAD_WRITE_WARC")
+	if spec == "" {
+		t.Skip("set DYAD_WRITE_WARC=PATH:PAGES to write an archive")
+	}
+	path, pages, ok := strings.Cut(spec, ":")
+	n, err := strconv.Atoi(pages)
+	if !ok || err != nil || n <= 0 {
+		t.Fatalf("DYAD_WRITE_WARC=%q: want PATH:PAGES", spec)
+	}
+	size := writeBigWARC(t, path, n)
+	t.Logf("%s: %d pages, %.1f MB", path, n, float64(size)/(1<<20))
 }

@@ -1,0 +1,115 @@
+package actor
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestParty checks, one mechanism per row, when a place is a party (and
+// takes its code) and how titles and names take their country. want lists
+// entities as text|type|name|actor; absent lists texts that must not be
+// entities.
+func TestParty(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		want   []string
+		absent []string
+	}{
+		{"a negated verb group makes no subject party",
+			"Portugal did not respond to the letter. Spain has never replied either.",
+			[]string{"Portugal|place|Portugal|", "Spain|place|Spain|"}, nil},
+		{"a negated verb makes no object party",
+			"The mayor said they would not let anyone turn Malta into a border post.",
+			[]string{"Malta|place|Malta|"}, nil},
+		{"a subject of a verb of experience is no party",
+			"Chad and Niger, which import most of their wheat, have faced long queues for bread.",
+			[]string{"Chad|place|Chad|", "Niger|place|Niger|"}, nil},
+		{"the one who feels after a verb of feeling is no party",
+			"The navy sailed past the islands, alarming Japan and South Korea.",
+			[]string{"Japan|place|Japan|", "South Korea|place|South Korea|"}, nil},
+		{"a clause describing the noun before the name",
+			"Farmers downstream fear the reservoir Uganda built on the river.",
+			[]string{"Uganda|place|Uganda|"}, nil},
+		{"a dictionary verb in such a clause still makes a party",
+			"Observers repeated the claim, a claim Ghana denies.",
+			[]string{"Ghana|place|Ghana|GHA"}, nil},
+		{"an appositive between subject and verb",
+			"Canada and Norway, the largest donors to the fund, have urged Kenya to act.",
+			[]string{"Canada|place|Canada|CAN", "Norway|place|Norway|NOR", "Kenya|place|Kenya|KEN"}, nil},
+		{"the author of a nominal act after from, in a list opened by a noun",
+			"The vote drew criticism from opposition parties, Sweden and Denmark.",
+			[]string{"Sweden|place|Sweden|SWE", "Denmark|place|Denmark|DNK"}, nil},
+		{"a capital after from and an act noun; after from alone a place",
+			"The rebels had backing from Caracas. The ship sailed from Havana.",
+			[]string{"Caracas|place|Caracas|VENGOV", "Havana|place|Havana|"}, nil},
+		{"a capital after an act noun and on, or a verb and on; an attack on a town is where",
+			"The envoy described a pressure campaign on Damascus. The league called on Ankara to help. An attack on Aleppo followed.",
+			[]string{"Damascus|place|Damascus|SYRGOV", "Ankara|place|Ankara|TURGOV", "Aleppo|place|Aleppo|"}, nil},
+		{"a noun held with a country is a state, talks with one an act",
+			"Peru, which has a long dispute with Ecuador, held talks with Chile.",
+			[]string{"Ecuador|place|Ecuador|", "Chile|place|Chile|CHL"}, nil},
+		{"the one a thing passes to after a verb of giving; a destination is a place",
+			"Bolivia lost its port to Peru. The convoy drove its cargo to Lima.",
+			[]string{"Peru|place|Peru|PER", "Lima|place|Lima|"}, nil},
+		{"a causative verb before a name and an infinitive the tagger reads as a noun",
+			"The firms are accused of helping Tehran evade export controls.",
+			[]string{"Tehran|place|Tehran|IRNGOV"}, nil},
+		{"a headline's dictionary verb after names",
+			"Serbia and Kosovo trade blame over border clash\n\nBELGRADE, Serbia - Officials met on Monday.",
+			[]string{"Serbia|place|Serbia|SRB", "Kosovo|place|Kosovo|XKK"}, nil},
+		{"an organisation named by the capitalised part of a longer phrase",
+			"Mona Salem, a spokeswoman for the UN relief agency, spoke.",
+			[]string{"UN|organization|UN|IGOUNO", "Mona Salem|person|Mona Salem|IGOUNOREF"}, nil},
+		{"a country's name before an institution is a place of its own",
+			"The U.S. Treasury imposed sanctions on Monday.",
+			[]string{"U.S.|place|U.S.|", "Treasury|organization|Treasury|USAGOV"}, []string{"U.S. Treasury"}},
+		{"demonyms the endings do not tell",
+			"Thai troops and Swiss observers arrived.",
+			nil, []string{"Thai", "Swiss"}},
+		{"a known office holder keeps the country the story lends a bare title",
+			"DHAKA, Bangladesh - Prime Minister Narendra Modi arrived on Monday.",
+			[]string{"Narendra Modi|person|Narendra Modi|INDGOV"}, nil},
+		{"a title is not of the country of its counterparts",
+			"BANGKOK - Vietnam offered to host talks. Foreign Minister Le Van Thanh spoke with his Thai and Cambodian counterparts on Monday.",
+			[]string{"Vietnam|place|Vietnam|VNM", "Le Van Thanh|person|Le Van Thanh|VNMGOV"}, nil},
+		{"a body named with a country, coded by the role among its words",
+			"The Kenya Tea Growers and Exporters Association said prices fell.",
+			[]string{"Kenya Tea Growers and Exporters Association|organization|Kenya Tea Growers and Exporters Association|KENBUS"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(t, tc.text)
+			es := finder.Find(doc, testDate)
+			checkSpans(t, doc, es)
+			got := show(es)
+			for _, w := range tc.want {
+				if !strings.Contains("\n"+got, "\n"+w+"\n") {
+					t.Errorf("missing %s\ngot:\n%s", w, got)
+				}
+			}
+			for _, a := range tc.absent {
+				for _, e := range es {
+					if e.Text == a {
+						t.Errorf("%q should not be an entity\ngot:\n%s", a, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestVerbIn checks the regular endings verbIn strips.
+func TestVerbIn(t *testing.T) {
+	s := set(`face rely stop alarm`)
+	for _, w := range []string{"face", "faced", "faces", "facing", "relied", "relies", "stopped", "alarming", "Alarmed"} {
+		if !verbIn(s, w) {
+			t.Errorf("verbIn(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"fact", "reliant", "stoop", "alarms-free", ""} {
+		if verbIn(s, w) {
+			t.Errorf("verbIn(%q) = true, want false", w)
+		}
+	}
+}
