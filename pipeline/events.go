@@ -111,6 +111,9 @@ func placesIn(places []news.Place, span news.Span) []news.Place {
 // It is "" when the story names no place with a country.
 func storyCountry(doc news.Document) string {
 	if dl, ok := datelinePlace(doc); ok && dl.Country != "" {
+		if igo := seatOf(dl, doc.Entities); igo != "" {
+			return igo
+		}
 		return dl.Country
 	}
 	count := map[string]int{}
@@ -127,6 +130,26 @@ func storyCountry(doc news.Document) string {
 	return best
 }
 
+// igoSeats are the cities whose datelines speak for an international
+// organisation when the story names it: "the ministers" of a story from
+// Brussels that names the EU are the EU's, not Belgium's.
+var igoSeats = map[string]string{"Brussels|BEL": "IGOEUREEC"}
+
+// seatOf returns the organisation whose seat the dateline place is, when one
+// of the story's entities is coded as it, or "".
+func seatOf(dl news.Place, entities []news.Entity) string {
+	igo := igoSeats[dl.Name+"|"+dl.Country]
+	if igo == "" {
+		return ""
+	}
+	for _, e := range entities {
+		if strings.HasPrefix(e.Actor, igo) {
+			return igo
+		}
+	}
+	return ""
+}
+
 // localiseEvents gives an agent of unknown country ("---GOV" for "the
 // government", "---OPP" for "protesters", "---GOV" for a bare title) the
 // story's country, as a reader of the story would ("the army backed the
@@ -140,9 +163,15 @@ func localiseEvents(events []news.Event, country string) []news.Event {
 		if a == nil || !strings.HasPrefix(a.Code, "---") {
 			return a
 		}
+		if len(country) != 3 && !strings.HasPrefix(a.Code, "---GOV") {
+			return a // an organisation has officials, not civilians, police or rebels
+		}
 		b := *a
 		b.Code = country + strings.TrimPrefix(a.Code, "---")
-		b.Country = country
+		b.Country = ""
+		if len(country) == 3 { // a state, not an organisation
+			b.Country = country
+		}
 		return &b
 	}
 	out := make([]news.Event, 0, len(events))

@@ -55,6 +55,21 @@ func TestStoryCountry(t *testing.T) {
 			Places: []news.Place{{Span: news.Span{23, 28}, Country: "ECU"}, {Span: news.Span{33, 39}, Country: "COL"}}}, "ECU"},
 		{"no place", news.Document{Text: text}, ""},
 	}
+	eu := "BRUSSELS - EU ministers met. The ministers agreed."
+	euBlocks := []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(eu)}}}
+	euPlace := []news.Place{{Span: news.Span{0, 8}, Name: "Brussels", Country: "BEL"}}
+	tests = append(tests,
+		struct {
+			name string
+			doc  news.Document
+			want string
+		}{"the EU, from its seat, when the story names it", news.Document{Text: eu, Dateline: "BRUSSELS -", Blocks: euBlocks, Places: euPlace,
+			Entities: []news.Entity{{Span: news.Span{11, 13}, Actor: "IGOEUREEC"}}}, "IGOEUREEC"},
+		struct {
+			name string
+			doc  news.Document
+			want string
+		}{"Belgium, from Brussels, when the story names no EU body", news.Document{Text: eu, Dateline: "BRUSSELS -", Blocks: euBlocks, Places: euPlace}, "BEL"})
 	for _, tc := range tests {
 		if got := storyCountry(tc.doc); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
@@ -84,6 +99,11 @@ func TestLocaliseAndIntent(t *testing.T) {
 	}
 	if got := localiseEvents(in, ""); got[0].Source.Code != "---COP" {
 		t.Errorf("no story country: %q, want ---COP", got[0].Source.Code)
+	}
+	// An organisation's story fills officials only, with no country.
+	eu := localiseEvents(in[:2], "IGOEUREEC")
+	if eu[0].Source.Code != "---COP" || eu[1].Target.Code != "IGOEUREECGOV" || eu[1].Target.Country != "" {
+		t.Errorf("EU story: %+v %+v, want ---COP kept and IGOEUREECGOV without a country", eu[0].Source, eu[1].Target)
 	}
 }
 

@@ -447,7 +447,7 @@ func TestRunDirErrors(t *testing.T) {
 // held-out articles (19 articles for places and times; see
 // testdata/eval/README.md for the first-run and held-out figures), raised
 // by the actor-code round (U.S. state abbreviations in datelines, places
-// coded only as parties). They are floors: a change that lowers one fails.
+// coded only as parties) and the Brussels dateline read as the EU's. They are floors: a change that lowers one fails.
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
@@ -467,7 +467,7 @@ var floors = []struct {
 	// included): F1 as 2·matched / (gold + found).
 	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 2 * 433, 448 + 433},
 	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 155, 160},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 105, 150 + 123},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 107, 150 + 123},
 }
 
 func TestGoldDir(t *testing.T) {
