@@ -65,6 +65,7 @@
 package actor
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -72,6 +73,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"dyad/dict"
 	"dyad/internal/dictfile"
 	"dyad/news"
 )
@@ -114,13 +116,26 @@ type Finder struct {
 	actors []dictfile.Actor
 	index  map[string][]*phrase
 	verbs  map[string]bool // the verb dictionary's verbs and their irregular forms, lower case
+	// firstNames are first names in lower case: the list in words.go and
+	// dict/names (generated from public first-name lists).
+	firstNames map[string]bool
 }
 
 // New indexes the actor and agent phrases of set. A nil set, or one without
 // actors or agents, gives a Finder that works from capitalisation and
 // titles alone.
 func New(set *dictfile.Set) (*Finder, error) {
-	f := &Finder{index: make(map[string][]*phrase), verbs: map[string]bool{}}
+	f := &Finder{index: make(map[string][]*phrase), verbs: map[string]bool{}, firstNames: map[string]bool{}}
+	names, err := dict.FirstNames()
+	if err != nil {
+		return nil, fmt.Errorf("entity finder: %w", err)
+	}
+	for n := range names {
+		f.firstNames[strings.ToLower(n)] = true
+	}
+	for n := range firstNames {
+		f.firstNames[n] = true
+	}
 	if set != nil && set.Verbs != nil {
 		for _, b := range set.Verbs.Blocks {
 			for _, v := range b.Verbs {
@@ -417,7 +432,7 @@ func (st *state) sentence(ts []news.Token) {
 	// person's name.
 	for ai := 0; ai+1 < len(all); ai++ {
 		r, p := all[ai], all[ai+1]
-		if r.class == classSkip && r.lo >= 0 && r.hi == r.lo+1 && (p.place >= 0 || p.class == classCountry || p.class == classCapital) && p.lo == r.hi && p.hi == p.lo+1 && firstNames[strings.ToLower(ts[r.lo].Text)] {
+		if r.class == classSkip && r.lo >= 0 && r.hi == r.lo+1 && (p.place >= 0 || p.class == classCountry || p.class == classCapital) && p.lo == r.hi && p.hi == p.lo+1 && st.f.firstNames[strings.ToLower(ts[r.lo].Text)] {
 			all[ai] = item{lo: r.lo, hi: p.hi, class: classSkip, place: -1}
 			all = append(all[:ai+1], all[ai+2:]...)
 		}
@@ -826,7 +841,7 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 	switch {
 	case hi-lo >= 2:
 	case titled:
-	case firstNames[strings.ToLower(words[0])]:
+	case st.f.firstNames[strings.ToLower(words[0])]:
 	default:
 		return
 	}
