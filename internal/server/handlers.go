@@ -138,6 +138,45 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// copiesOut is the body of GET /api/v1/articles/{id}/copies.
+type copiesOut struct {
+	ID          string           `json:"id"`
+	DuplicateOf *store.Duplicate `json:"duplicate_of"` // null when the article is no copy
+	Copies      []string         `json:"copies"`       // the other articles of its story
+}
+
+// copies says which earlier article an article copies (a syndicated
+// version of the same wire story) and which articles tell the same story.
+func (s *server) copies(w http.ResponseWriter, r *http.Request) {
+	if !noParams(w, r) {
+		return
+	}
+	id := r.PathValue("id")
+	if _, ok, err := s.cfg.Store.Article(r.Context(), id); err != nil {
+		s.internalError(w, r, err)
+		return
+	} else if !ok {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no article %q", id))
+		return
+	}
+	out := copiesOut{ID: id, Copies: []string{}}
+	d, ok, err := s.cfg.Store.Duplicate(r.Context(), id)
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	if ok {
+		out.DuplicateOf = &d
+	}
+	ids, err := s.cfg.Store.Copies(r.Context(), id)
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	out.Copies = append(out.Copies, ids...)
+	writeJSON(w, http.StatusOK, out)
+}
+
 // articleIn is the body of POST /api/v1/articles.
 type articleIn struct {
 	ID        string `json:"id"`

@@ -93,6 +93,7 @@ var routes = []route{
 	{"GET", "/api/v1/articles", (*server).articles},
 	{"POST", "/api/v1/articles", (*server).postArticle},
 	{"GET", "/api/v1/articles/{id}", (*server).article},
+	{"GET", "/api/v1/articles/{id}/copies", (*server).copies},
 	{"GET", "/api/v1/actors", (*server).actors},
 	{"GET", "/api/v1/actors/{code}", (*server).actor},
 	{"GET", "/api/v1/dyads/{a}/{b}/timeline", (*server).timeline},

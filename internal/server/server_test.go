@@ -781,3 +781,34 @@ func TestQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCopies: a syndicated copy posted a day after the story links to it,
+// the story lists its copy, and an unknown id is a 404.
+func TestCopies(t *testing.T) {
+	e := newEnv(t, nil)
+	if code, out := post(e, datedJSON("story", "2017-03-03", article), nil); code != http.StatusCreated {
+		t.Fatalf("POST story: %d %v", code, out)
+	}
+	if code, out := post(e, datedJSON("copy", "2017-03-04", article+"\n\nRead more world news on our site."), nil); code != http.StatusCreated {
+		t.Fatalf("POST copy: %d %v", code, out)
+	}
+	var c struct {
+		ID          string
+		DuplicateOf *struct {
+			ArticleID  string  `json:"article_id"`
+			Similarity float64 `json:"similarity"`
+		} `json:"duplicate_of"`
+		Copies []string
+	}
+	e.get("/api/v1/articles/copy/copies", &c)
+	if c.DuplicateOf == nil || c.DuplicateOf.ArticleID != "story" || c.DuplicateOf.Similarity < 0.5 {
+		t.Errorf("copy: duplicate_of %+v, want the story", c.DuplicateOf)
+	}
+	e.get("/api/v1/articles/story/copies", &c)
+	if c.DuplicateOf != nil || !slices.Contains(c.Copies, "copy") {
+		t.Errorf("story: duplicate_of %+v, copies %v; want no link and the copy listed", c.DuplicateOf, c.Copies)
+	}
+	if code, _, _ := e.do("GET", "/api/v1/articles/nope/copies", nil, nil); code != http.StatusNotFound {
+		t.Errorf("unknown article: %d, want 404", code)
+	}
+}
