@@ -47,6 +47,40 @@ func setup(tb testing.TB) {
 	}
 }
 
+// findCase is one sentence for the entity finder: entities that must be
+// found ("text|type|name|actor") and texts that must not be entities.
+type findCase struct {
+	name   string
+	text   string
+	want   []string
+	absent []string
+}
+
+// runFindCases runs each case as a subtest.
+func runFindCases(t *testing.T, tests []findCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(t, tc.text)
+			es := finder.Find(doc, testDate)
+			checkSpans(t, doc, es)
+			got := show(es)
+			for _, w := range tc.want {
+				if !strings.Contains("\n"+got, "\n"+w+"\n") {
+					t.Errorf("missing %s\ngot:\n%s", w, got)
+				}
+			}
+			for _, a := range tc.absent {
+				for _, e := range es {
+					if e.Text == a {
+						t.Errorf("%q should not be an entity\ngot:\n%s", a, got)
+					}
+				}
+			}
+		})
+	}
+}
+
 // docOf cleans, analyses and geoparses body the way the pipeline does.
 func docOf(tb testing.TB, body string) news.Document {
 	tb.Helper()
@@ -96,12 +130,7 @@ func show(es []news.Entity) string {
 // TestFind checks one feature per row: want lists entities that must be
 // found (text|type|name|actor), absent texts that must not be entities.
 func TestFind(t *testing.T) {
-	tests := []struct {
-		name   string
-		text   string
-		want   []string
-		absent []string
-	}{
+	tests := []findCase{
 		{"title not glued, coded by demonym and title",
 			"German Chancellor Angela Merkel arrived on Monday.",
 			[]string{"Angela Merkel|person|Angela Merkel|DEUGOV"}, []string{"German Chancellor Angela Merkel", "German"}},
@@ -193,26 +222,7 @@ func TestFind(t *testing.T) {
 			"Ed Miliband met David Miliband. Miliband left early.",
 			[]string{"Ed Miliband|person|Ed Miliband|", "David Miliband|person|David Miliband|GBRELI", "Miliband|person|Miliband|"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			doc := docOf(t, tc.text)
-			es := finder.Find(doc, testDate)
-			checkSpans(t, doc, es)
-			got := show(es)
-			for _, w := range tc.want {
-				if !strings.Contains("\n"+got, "\n"+w+"\n") {
-					t.Errorf("missing %s\ngot:\n%s", w, got)
-				}
-			}
-			for _, a := range tc.absent {
-				for _, e := range es {
-					if e.Text == a {
-						t.Errorf("%q should not be an entity\ngot:\n%s", a, got)
-					}
-				}
-			}
-		})
-	}
+	runFindCases(t, tests)
 }
 
 // TestArticle runs a short article of our own end to end.

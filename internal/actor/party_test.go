@@ -1,21 +1,13 @@
 package actor
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestParty checks, one mechanism per row, when a place is a party (and
 // takes its code) and how titles and names take their country. want lists
 // entities as text|type|name|actor; absent lists texts that must not be
 // entities.
 func TestParty(t *testing.T) {
-	tests := []struct {
-		name   string
-		text   string
-		want   []string
-		absent []string
-	}{
+	tests := []findCase{
 		{"a negated verb group makes no subject party",
 			"Portugal did not respond to the letter. Spain has never replied either.",
 			[]string{"Portugal|place|Portugal|", "Spain|place|Spain|"}, nil},
@@ -77,26 +69,7 @@ func TestParty(t *testing.T) {
 			"The Kenya Tea Growers and Exporters Association said prices fell.",
 			[]string{"Kenya Tea Growers and Exporters Association|organization|Kenya Tea Growers and Exporters Association|KENBUS"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			doc := docOf(t, tc.text)
-			es := finder.Find(doc, testDate)
-			checkSpans(t, doc, es)
-			got := show(es)
-			for _, w := range tc.want {
-				if !strings.Contains("\n"+got, "\n"+w+"\n") {
-					t.Errorf("missing %s\ngot:\n%s", w, got)
-				}
-			}
-			for _, a := range tc.absent {
-				for _, e := range es {
-					if e.Text == a {
-						t.Errorf("%q should not be an entity\ngot:\n%s", a, got)
-					}
-				}
-			}
-		})
-	}
+	runFindCases(t, tests)
 }
 
 // TestVerbIn checks the regular endings verbIn strips.
