@@ -5,11 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"time"
 
+	"dyad/internal/queue"
 	"dyad/internal/store"
 	"dyad/internal/watch"
+	"dyad/news"
 	"dyad/pipeline"
 )
 
@@ -40,6 +43,7 @@ Flags:`)
 	petrarch := fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)")
 	tabari := fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`")
 	gazetteer := fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (see README)")
+	queueURL := fs.String("queue", "", "hand new items to the NATS JetStream work queue at `URL` for 'dyad worker' instead of coding them here (--db still keeps the feeds' state)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -55,11 +59,28 @@ Flags:`)
 		fmt.Fprintln(stderr, "dyad watch: --workers and --timeout must be positive")
 		return 2
 	}
-	p, err := pipeline.New(pipeline.Config{PetrarchDicts: *petrarch, TabariProject: *tabari,
-		GazetteerDir: *gazetteer, AnyLanguage: *anyLanguage})
-	if err != nil {
-		fmt.Fprintf(stderr, "dyad watch: %v\n", err)
-		return 2
+	var process watch.ProcessFunc
+	var publish func(context.Context, news.Article) error
+	if *queueURL != "" {
+		host, _ := os.Hostname()
+		q, err := queue.Connect(ctx, *queueURL, queue.Options{Name: fmt.Sprintf("dyad watch %s:%d", host, os.Getpid())})
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad watch: %v\n", err)
+			return 1
+		}
+		defer q.Close()
+		publish = func(ctx context.Context, a news.Article) error {
+			_, err := q.Publish(ctx, a) // an article already queued is done
+			return err
+		}
+	} else {
+		p, err := pipeline.New(pipeline.Config{PetrarchDicts: *petrarch, TabariProject: *tabari,
+			GazetteerDir: *gazetteer, AnyLanguage: *anyLanguage})
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad watch: %v\n", err)
+			return 2
+		}
+		process = p.Process
 	}
 	st, err := store.Open(ctx, *dbPath)
 	if err != nil {
@@ -68,7 +89,8 @@ Flags:`)
 	}
 	defer st.Close()
 
-	w := watch.New(st, p.Process, watch.Config{
+	w := watch.New(st, process, watch.Config{
+		Publish:   publish,
 		Interval:  *interval,
 		Workers:   *workers,
 		Timeout:   *timeout,
@@ -76,8 +98,12 @@ Flags:`)
 		Report:    func(n watch.Notice) { fmt.Fprintf(stderr, "dyad watch: %s\n", n) },
 		Polled: func(feed string, s watch.Summary) {
 			if s.New > 0 {
-				fmt.Fprintf(stderr, "dyad watch: %s: %d new %s: %d coded (%d from the feed's text), %d skipped, %d failed\n",
-					feed, s.New, itemsWord(s.New), s.Coded, s.Fallback, s.Skipped, s.Failed)
+				done, verb := s.Coded, "coded"
+				if publish != nil {
+					done, verb = s.Queued, "queued"
+				}
+				fmt.Fprintf(stderr, "dyad watch: %s: %d new %s: %d %s (%d from the feed's text), %d skipped, %d failed\n",
+					feed, s.New, itemsWord(s.New), done, verb, s.Fallback, s.Skipped, s.Failed)
 			}
 		},
 	})

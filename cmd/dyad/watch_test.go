@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"dyad/internal/queue/queuetest"
 	"dyad/internal/store"
 )
 
@@ -110,5 +111,31 @@ func TestWatchUsage(t *testing.T) {
 		if code, _ := watchCmd(t, args...); code != 2 {
 			t.Errorf("dyad watch %q: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// TestWatchQueue: with --queue, new items are handed to the work queue (the
+// page, or the feed's text), remembered as queued so a second poll queues
+// nothing, and a worker codes and stores them.
+func TestWatchQueue(t *testing.T) {
+	srv, _ := newsSite(t)
+	url := queuetest.Server(t)
+	feeds := filepath.Join(t.TempDir(), "feeds.db")
+
+	code, errOut := watchCmd(t, "--db", feeds, "--once", "--queue", url, srv.URL+"/rss")
+	if code != 0 || !strings.Contains(errOut, "items: 2 new, 0 seen; 2 queued (1 from the feed's text), 0 failed") {
+		t.Fatalf("watch --queue: exit %d:\n%s", code, errOut)
+	}
+	code, errOut = watchCmd(t, "--db", feeds, "--once", "--queue", url, srv.URL+"/rss")
+	if code != 0 || !strings.Contains(errOut, "items: 0 new") {
+		t.Fatalf("second poll: exit %d:\n%s", code, errOut)
+	}
+
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	if code, log := workerCmd(t.Context(), "--queue", url, "--db", db, "--exit-idle", "500ms"); code != 0 {
+		t.Fatalf("worker: exit %d: %s", code, log)
+	}
+	if stats := readStats(t, db); stats.Articles != 2 {
+		t.Errorf("the worker stored %d articles, want the 2 queued", stats.Articles)
 	}
 }

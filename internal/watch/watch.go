@@ -76,6 +76,11 @@ type Config struct {
 	Report func(Notice)
 	// Polled, when set, receives what each poll of a feed did.
 	Polled func(feed string, s Summary)
+	// Publish, when set, hands each new item's article (its page, or the
+	// feed's text for it) to a work queue instead of coding and storing it
+	// here; the item is remembered as queued. The store still keeps the
+	// feeds' state.
+	Publish func(ctx context.Context, a news.Article) error
 }
 
 // Notice is something a poll reports: a feed that failed, an item coded
@@ -102,8 +107,9 @@ type Summary struct {
 	FeedErrors  int // polls that failed
 	New         int // items not seen before
 	Seen        int // items already dealt with (here or, by link, in another feed)
-	Coded       int // new items coded and stored, Fallback included
+	Coded       int // new items coded and stored (or queued), Fallback included
 	Fallback    int // ... of which coded from the feed's own text
+	Queued      int // new items handed to the work queue (Config.Publish)
 	Skipped     int // new items not coded on purpose (not English)
 	Failed      int // new items that could not be coded or stored
 }
@@ -117,12 +123,17 @@ func (s *Summary) Add(o Summary) {
 	s.Seen += o.Seen
 	s.Coded += o.Coded
 	s.Fallback += o.Fallback
+	s.Queued += o.Queued
 	s.Skipped += o.Skipped
 	s.Failed += o.Failed
 }
 
 // String is the summary in words, for a command's last line.
 func (s Summary) String() string {
+	if s.Queued > 0 {
+		return fmt.Sprintf("%d %s (%d not modified, %d failed); items: %d new, %d seen; %d queued (%d from the feed's text), %d failed",
+			s.Polls, plural(s.Polls, "feed poll", "feed polls"), s.NotModified, s.FeedErrors, s.New, s.Seen, s.Queued, s.Fallback, s.Failed)
+	}
 	return fmt.Sprintf("%d %s (%d not modified, %d failed); items: %d new, %d seen; %d coded (%d from the feed's text), %d skipped, %d failed",
 		s.Polls, plural(s.Polls, "feed poll", "feed polls"), s.NotModified, s.FeedErrors, s.New, s.Seen, s.Coded, s.Fallback, s.Skipped, s.Failed)
 }
@@ -450,6 +461,12 @@ func (w *Watcher) items(ctx context.Context, src, id string, f feed.Feed) (sum S
 				sum.Fallback++
 				w.cfg.Report(Notice{Feed: src, Item: o.origin, Message: "coded from the feed's text: " + o.reason})
 			}
+		case "queued", "queued-fallback":
+			sum.Queued++
+			if o.status == "queued-fallback" {
+				sum.Fallback++
+				w.cfg.Report(Notice{Feed: src, Item: o.origin, Message: "queued with the feed's text: " + o.reason})
+			}
 		case "skipped":
 			sum.Skipped++
 			w.cfg.Report(Notice{Feed: src, Item: o.origin, Message: "skipped: " + o.reason})
@@ -528,6 +545,9 @@ func (w *Watcher) item(ctx context.Context, o *outcome, f feed.Feed) {
 	a := news.Article{URL: it.Link, Title: it.Title, Published: it.Published,
 		Format: news.FormatText, Body: []byte(text), Origin: o.origin}
 	if w.code(ctx, o, a) {
+		if o.status == "queued" {
+			o.status, o.reason = "queued-fallback", pageErr.Error()
+		}
 		if o.status == "coded" {
 			o.status, o.reason = "fallback", pageErr.Error()
 			o.doc.Warnings = append(o.doc.Warnings, "coded from the feed's text for the item, not its page: "+pageErr.Error())
@@ -544,6 +564,14 @@ func (w *Watcher) item(ctx context.Context, o *outcome, f feed.Feed) {
 // code codes a into o; it reports whether the item is settled (coded, or
 // skipped on purpose). A failure is kept in o.lastErr.
 func (w *Watcher) code(ctx context.Context, o *outcome, a news.Article) bool {
+	if w.cfg.Publish != nil {
+		if err := w.cfg.Publish(ctx, a); err != nil {
+			o.lastErr = err
+			return false
+		}
+		o.status = "queued"
+		return true
+	}
 	doc, err := w.process(ctx, a)
 	if skip, ok := errors.AsType[*news.SkipError](err); ok {
 		o.status, o.reason = "skipped", skip.Reason
