@@ -49,9 +49,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, opt ser
 	loadDemo := fs.Bool("demo", false, "load the demo corpus (articles already stored are left as they are)")
 	token := fs.String("token", "", "bearer `TOKEN` that POST requires (default $"+tokenEnv+")")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in `bytes`")
-	petrarch := fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)")
-	tabari := fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`")
-	gazetteer := fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/)")
+	coding := addCodeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -64,7 +62,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, opt ser
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	p, err := pipeline.New(pipeline.Config{PetrarchDicts: *petrarch, TabariProject: *tabari, GazetteerDir: *gazetteer})
+	p, err := pipeline.New(coding.config())
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad serve: %v\n", err)
 		return 2

@@ -14,14 +14,37 @@ import (
 	"dyad/pipeline"
 )
 
-// inputFlags are the flags that every command coding articles shares: how to
-// read the input and which dictionaries and gazetteer to code with.
+// codeFlags are the flags of every command that codes articles (code,
+// ingest, serve, watch, worker): which dictionaries and gazetteer to code
+// with, and whether to code articles not in English.
+type codeFlags struct {
+	petrarch, tabari, gazetteer *string
+	anyLanguage                 *bool
+}
+
+// addCodeFlags registers the coding flags on fs.
+func addCodeFlags(fs *flag.FlagSet) codeFlags {
+	return codeFlags{
+		anyLanguage: fs.Bool("any-language", false, "code every article; by default articles not in English are skipped"),
+		petrarch:    fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)"),
+		tabari:      fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`"),
+		gazetteer:   fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/: DIR/geo/places.tsv.gz, …; see README)"),
+	}
+}
+
+// config is the pipeline configuration the coding flags ask for.
+func (c codeFlags) config() pipeline.Config {
+	return pipeline.Config{PetrarchDicts: *c.petrarch, TabariProject: *c.tabari,
+		GazetteerDir: *c.gazetteer, AnyLanguage: *c.anyLanguage}
+}
+
+// inputFlags are the flags that every command coding files shares: how to
+// read the input, and the coding flags.
 type inputFlags struct {
+	codeFlags
 	published, source, url, format *string
-	petrarch, tabari, gazetteer    *string
 	strict                         *bool
 	workers                        *int
-	anyLanguage                    *bool
 
 	// readerSkips counts input records the readers skipped (a WARC's
 	// requests, metadata and non-HTML responses).
@@ -31,23 +54,21 @@ type inputFlags struct {
 // addInputFlags registers the shared flags on fs.
 func addInputFlags(fs *flag.FlagSet) *inputFlags {
 	return &inputFlags{
-		published:   fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none"),
-		source:      fs.String("source", "", "outlet `name` for articles that carry none"),
-		url:         fs.String("url", "", "`URL` for articles that carry none"),
-		format:      fs.String("format", "auto", "input body format: auto, text or html"),
-		strict:      fs.Bool("strict", false, "exit non-zero if any record fails"),
-		workers:     fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel"),
-		anyLanguage: fs.Bool("any-language", false, "code every article; by default articles not in English are skipped"),
-		petrarch:    fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)"),
-		tabari:      fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`"),
-		gazetteer:   fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/: DIR/geo/places.tsv.gz, …; see README)"),
+		codeFlags: addCodeFlags(fs),
+		published: fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none"),
+		source:    fs.String("source", "", "outlet `name` for articles that carry none"),
+		url:       fs.String("url", "", "`URL` for articles that carry none"),
+		format:    fs.String("format", "auto", "input body format: auto, text or html"),
+		strict:    fs.Bool("strict", false, "exit non-zero if any record fails"),
+		workers:   fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel"),
 	}
 }
 
 // config is the pipeline configuration the flags ask for.
 func (in *inputFlags) config() pipeline.Config {
-	return pipeline.Config{Published: *in.published, PetrarchDicts: *in.petrarch,
-		TabariProject: *in.tabari, GazetteerDir: *in.gazetteer, AnyLanguage: *in.anyLanguage}
+	cfg := in.codeFlags.config()
+	cfg.Published = *in.published
+	return cfg
 }
 
 // skippedNote says what was skipped, for a command's summary line: ", 2

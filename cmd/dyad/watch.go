@@ -39,10 +39,7 @@ Flags:`)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "items fetched and coded in parallel")
 	timeout := fs.Duration("timeout", watch.DefaultTimeout, "time limit of each HTTP request, feed or page")
 	strict := fs.Bool("strict", false, "with --once, exit non-zero if any feed or item failed")
-	anyLanguage := fs.Bool("any-language", false, "code every article; by default articles not in English are skipped")
-	petrarch := fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)")
-	tabari := fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`")
-	gazetteer := fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (see README)")
+	coding := addCodeFlags(fs)
 	queueURL := fs.String("queue", "", "hand new items to the NATS JetStream work queue at `URL` for 'dyad worker' instead of coding them here (--db still keeps the feeds' state)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -74,8 +71,7 @@ Flags:`)
 			return err
 		}
 	} else {
-		p, err := pipeline.New(pipeline.Config{PetrarchDicts: *petrarch, TabariProject: *tabari,
-			GazetteerDir: *gazetteer, AnyLanguage: *anyLanguage})
+		p, err := pipeline.New(coding.config())
 		if err != nil {
 			fmt.Fprintf(stderr, "dyad watch: %v\n", err)
 			return 2

@@ -39,10 +39,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	idle := fs.Duration("exit-idle", 0, "exit once the queue has been empty this long (0: run until stopped)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 	published := fs.String("published", "", "publication `date` (ISO 8601) for articles that carry none")
-	anyLanguage := fs.Bool("any-language", false, "code every article; by default articles not in English are skipped")
-	petrarch := fs.String("petrarch-dicts", "", "code events with the PETRARCH dictionaries in `DIR` (or named in a PETRARCH config .ini)")
-	tabari := fs.String("tabari-project", "", "code events with the dictionaries of a TABARI .project `FILE`")
-	gazetteer := fs.String("gazetteer", "", "use the fuller gazetteer in `DIR` (laid out like dict/)")
+	coding := addCodeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -56,8 +53,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	p, err := pipeline.New(pipeline.Config{Published: *published, PetrarchDicts: *petrarch,
-		TabariProject: *tabari, GazetteerDir: *gazetteer, AnyLanguage: *anyLanguage})
+	cfg := coding.config()
+	cfg.Published = *published
+	p, err := pipeline.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad worker: %v\n", err)
 		return 2
