@@ -262,6 +262,13 @@ func (st *state) findClauses() {
 				continue
 			}
 			st.bound[i] = true
+		case st.c.stem && (w == "AND" || w == "BUT") && st.c.ix.phraseConj(st.ws, i):
+			// TABARI: a conjunction joining listed nouns or adjectives
+			// ("sheep and goats", "awful and evil") opens no clause
+		case st.c.stem && (w == "AND" || w == "BUT") && i > 0 && i+1 < len(st.ws) && !st.inGroup(i):
+			// TABARI: a conjunction outside a compound actor opens a
+			// clause
+			st.bound[i] = true
 		case (w == "," && !st.c.stem || w == "AND" || w == "BUT") && !st.inGroup(i) && st.subjectVerbAfter(i+1):
 			// ", a senior official said", "and then it asked": a new
 			// subject and its verb open a clause
@@ -410,8 +417,12 @@ func (st *state) locative(g *group) bool {
 func (st *state) targetEnd(i int) int {
 	if st.c.stem {
 		// TABARI: commas end nothing, but a conjunction before another
-		// verb ends the verb's clause ("might affirm or allow an attack")
+		// verb ends the verb's clause ("might affirm or allow an attack"),
+		// as does one that opens a clause
 		for k := i; k+1 < len(st.ws); k++ {
+			if st.bound != nil && st.bound[k] && (st.ws[k] == "AND" || st.ws[k] == "BUT") {
+				return k
+			}
 			switch st.ws[k] {
 			case "AND", "OR", "BUT":
 				j := k + 1

@@ -282,6 +282,8 @@ type index struct {
 	// word (PETRARCH only)
 	synsetFirst map[string]*synsetIndex
 	country     map[string]bool
+	// nouns and adjectives are TABARI's <NOUN> and <ADJECTIVE> lists
+	nouns, adjectives []dictfile.Phrase
 	// marks are the TABARI time phrases coded "###" (the sentence is
 	// discarded) or "+++" (the sentence is too complex to code)
 	marks []timeMark
@@ -303,6 +305,12 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 		verbs:   map[string][]verbCand{},
 		synsets: map[string]*dictfile.Synset{},
 		country: map[string]bool{},
+	}
+	for _, l := range set.Actors.Nouns {
+		ix.nouns = append(ix.nouns, l.Phrase)
+	}
+	for _, l := range set.Actors.Adjectives {
+		ix.adjectives = append(ix.adjectives, l.Phrase)
 	}
 	for i := range set.Actors.Entries {
 		a := &set.Actors.Entries[i]
@@ -719,4 +727,84 @@ func splitContractions(ts []dictfile.Token) ([]dictfile.Token, bool) {
 		return ts, false
 	}
 	return out, true
+}
+
+// phraseConj reports whether the conjunction at ws[i] joins two words of
+// TABARI's <NOUN> and <ADJECTIVE> lists into one phrase rather than two
+// clauses: a noun, then adjectives and a noun ("sheep and goats", "sheep
+// and fat goats"), or an adjective and an adjective ("awful and evil").
+func (ix *index) phraseConj(ws []string, i int) bool {
+	if len(ix.nouns) == 0 && len(ix.adjectives) == 0 {
+		return false
+	}
+	if ix.listedEnding(ix.nouns, ws, i) {
+		k := i + 1
+		for {
+			if end, ok := ix.listedStarting(ix.nouns, ws, k); ok && end > k {
+				return true
+			}
+			end, ok := ix.listedStarting(ix.adjectives, ws, k)
+			if !ok {
+				break
+			}
+			k = end
+		}
+	}
+	if ix.listedEnding(ix.adjectives, ws, i) {
+		if _, ok := ix.listedStarting(ix.adjectives, ws, i+1); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// listedStarting reports whether a phrase of list starts at ws[k], and
+// where it ends.
+func (ix *index) listedStarting(list []dictfile.Phrase, ws []string, k int) (int, bool) {
+	for _, p := range list {
+		if k+len(p.Words) > len(ws) {
+			continue
+		}
+		ok := true
+		for j, w := range p.Words {
+			if !ix.listWord(w, ws[k+j], j == len(p.Words)-1 && p.Exact) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k + len(p.Words), true
+		}
+	}
+	return k, false
+}
+
+// listedEnding reports whether a phrase of list ends right before ws[k].
+func (ix *index) listedEnding(list []dictfile.Phrase, ws []string, k int) bool {
+	for _, p := range list {
+		lo := k - len(p.Words)
+		if lo < 0 {
+			continue
+		}
+		ok := true
+		for j, w := range p.Words {
+			if !ix.listWord(w, ws[lo+j], j == len(p.Words)-1 && p.Exact) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// listWord reports whether text word w matches dictionary word d: whole,
+// or in stem mode as a prefix unless exact.
+func (ix *index) listWord(d, w string, exact bool) bool {
+	if ix.stem && !exact {
+		return strings.HasPrefix(w, d)
+	}
+	return w == d
 }

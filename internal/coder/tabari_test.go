@@ -60,7 +60,15 @@ GRANT  [070]
 - * CROWN  [071]
 `
 
-const tabariActors = `VELMORA [VEL]
+const tabariActors = `<NOUN>
+HERONS
+CRANES
+</NOUN>
+<ADJECTIVE>
+GRIM
+STERN
+</ADJECTIVE>
+VELMORA [VEL]
 TASHKAI [TSK]
 QUORIN [QRN]
 ZARA_ [ZAR]
@@ -147,6 +155,12 @@ func TestTabariRules(t *testing.T) {
 		{"a noun after an article is no verb for other patterns", "Velmora was in the pact with Tashkai this week in the capital.", dyad, nil},
 		{"their stands for a compound, which then acts on itself", "Velmora, Quorin and Tashkai presented their credentials to Zara this week.", dyad,
 			[]string{"VEL QRN 032 asserted", "VEL TSK 032 asserted", "QRN VEL 032 asserted", "QRN TSK 032 asserted", "TSK VEL 032 asserted", "TSK QRN 032 asserted"}},
+		{"listed adjectives joined by and open no clause", "Velmora's grim and stern Quorin officials condemned Tashkai at the border.", dyad, []string{"VEL TSK 122 asserted"}},
+		{"and before a word not listed as an adjective opens a clause", "Velmora's grim and weary Quorin officials condemned Tashkai at the border.", dyad, []string{"QRNGOV TSK 122 asserted"}},
+		{"listed nouns joined by and open no clause", "Velmora's herons and cranes of Quorin condemned Tashkai at the border crossing.", dyad, []string{"VEL TSK 122 asserted"}},
+		{"and before a word not listed as a noun opens a clause", "Velmora's herons and storks of Quorin condemned Tashkai at the border crossing.", dyad, []string{"QRN TSK 122 asserted"}},
+		{"a clause opened by and keeps the source of the clause before", "Velmora shot a flare and the shelling of besieged Quorin brought warning to Tashkai.", dyad, []string{"VEL TSK 160 asserted"}},
+		{"a clause opened by and with its own actor has its own source", "Velmora shot a flare and then Quorin brought warning to Tashkai.", dyad, []string{"QRN TSK 160 asserted"}},
 		{"an actor after another and an adjective goes on their compound", "Velmora and the evil Quorin awful Tashkai condemned Zara at the border.", dyad, []string{"VEL ZAR 122 asserted", "QRN ZAR 122 asserted", "TSK ZAR 122 asserted"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -176,6 +176,28 @@ func (st *state) codeVerbs() {
 	}
 }
 
+// conjClause reports whether the clause starting at word cs was opened by
+// "and" or "but", does not open with an actor (past adverbs: "and then X
+// asked") and has no pronoun before the verb at word verb.
+func (st *state) conjClause(cs, verb int) bool {
+	if cs == 0 || cs >= len(st.ws) || st.ws[cs-1] != "AND" && st.ws[cs-1] != "BUT" {
+		return false
+	}
+	k := cs
+	for k < verb && strings.HasPrefix(st.tag(k), "RB") {
+		k++ // "and then X asked"
+	}
+	if st.groupAt[k] >= 0 {
+		return false
+	}
+	for _, u := range st.units {
+		if u.pronoun && cs <= u.first && u.first < verb {
+			return false
+		}
+	}
+	return true
+}
+
 // adverbialWords open adverbial clauses ("after X was seen"), whose verbs
 // have their own subjects: the main clause's actor is not their source.
 var adverbialWords = map[string]bool{
@@ -446,6 +468,7 @@ patterns:
 		}
 	}
 	explicit := src != nil || tgt != nil
+	carried := false // the source comes from the clause before (TABARI)
 	if src == nil && st.attach == nil {
 		switch {
 		case coord && havePrev:
@@ -461,6 +484,12 @@ patterns:
 			if src == tgt {
 				src = nil
 			}
+		case st.c.stem && havePrev && prevSource != nil && prevSource != tgt && st.conjClause(cs, h.first):
+			// TABARI: a clause opened by a conjunction keeps the source
+			// of the clause before unless it opens with an actor ("X
+			// launched a bombing and shelling offensive against Y …")
+			// or has a pronoun for its subject ("and then they asked")
+			src, carried = prevSource, true
 		default:
 			src = st.groupIn(cs, h.first, tgt)
 			if src == nil && !st.adverbialClause(cs) && !st.nounSubject(cs, a.lo) {
@@ -489,7 +518,11 @@ patterns:
 			// TABARI: with no other actor after the verb, the target is
 			// an actor between the source and the verb ("it asked that
 			// Elrond assist")
-			if g := st.targetIn(max(src.last, b.skipEnd), h.first, src); g != nil {
+			from := max(src.last, b.skipEnd)
+			if carried {
+				from = max(from, cs)
+			}
+			if g := st.targetIn(from, h.first, src); g != nil {
 				tgt = g
 			} else if tgt == nil && len(src.members) > 1 && st.c.opts.DefaultTarget == "" {
 				// nor between them: a compound source is split, its
