@@ -298,7 +298,8 @@ func (st *state) findActors(prev *group) {
 		joined := false // a conjunction already joins the group
 		for j < len(st.units) && (sameSpan(st.units[j-1], st.units[j]) ||
 			!st.units[j].pronoun && !st.units[j-1].pronoun && (st.compoundGap(st.units[j-1].last, st.units[j].first) ||
-				st.c.stem && len(g.members) > 1 && st.modifiersOnly(st.units[j-1].last, st.units[j].first))) {
+				st.c.stem && len(g.members) > 1 && st.modifiersOnly(st.units[j-1].last, st.units[j].first) ||
+				st.c.stem && joined && st.possessiveGap(st.units[j-1], st.units[j]))) {
 			conj := !sameSpan(st.units[j-1], st.units[j]) && st.units[j-1].hasActor && st.units[j].hasActor &&
 				st.hasConj(st.units[j-1].last, st.units[j].first)
 			if conj && joined && !st.c.stem {
@@ -630,6 +631,18 @@ func (st *state) modifiersOnly(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// possessiveGap reports whether actor u is joined to the actor v after
+// it by a possessive alone: in TABARI, which reads "'s" as no word, the
+// actors after a compound's conjunction all belong to it ("toward A and
+// B's C" lists A, B and C).
+func (st *state) possessiveGap(u, v *unit) bool {
+	if !u.hasActor || !v.hasActor || u.pronoun || v.pronoun || v.first != u.last+1 {
+		return false
+	}
+	w := st.ws[u.last]
+	return w == "'S" || w == "'"
 }
 
 // hasConj reports whether a conjunction lies in words [a, b).

@@ -28,7 +28,7 @@ func TestConformance(t *testing.T) {
 		floor int
 	}{
 		{"petrarch/PETR.UnitTest.records.xml", 259},
-		{"tabari/Validate.project", 439},
+		{"tabari/Validate.project", 440},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			s, err := suite.Load(filepath.Join(conformanceDir, tc.path))

@@ -161,6 +161,7 @@ func TestTabariRules(t *testing.T) {
 		{"and before a word not listed as a noun opens a clause", "Velmora's herons and storks of Quorin condemned Tashkai at the border crossing.", dyad, []string{"QRN TSK 122 asserted"}},
 		{"a clause opened by and keeps the source of the clause before", "Velmora shot a flare and the shelling of besieged Quorin brought warning to Tashkai.", dyad, []string{"VEL TSK 160 asserted"}},
 		{"a clause opened by and with its own actor has its own source", "Velmora shot a flare and then Quorin brought warning to Tashkai.", dyad, []string{"QRN TSK 160 asserted"}},
+		{"actors joined by a possessive after a compound's and all belong to it", "Velmora condemned Quorin and Tashkai's Zara at the border crossing.", dyad, []string{"VEL QRN 122 asserted", "VEL TSK 122 asserted", "VEL ZAR 122 asserted"}},
 		{"an actor after another and an adjective goes on their compound", "Velmora and the evil Quorin awful Tashkai condemned Zara at the border.", dyad, []string{"VEL ZAR 122 asserted", "QRN ZAR 122 asserted", "TSK ZAR 122 asserted"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
