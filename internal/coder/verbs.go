@@ -198,6 +198,27 @@ func (st *state) conjClause(cs, verb int) bool {
 	return true
 }
 
+// objectAfter reports whether a noun phrase lies in words [lo, hi): a
+// noun, pronoun or number other than a bare word of time ("today").
+func (st *state) objectAfter(lo, hi int) bool {
+	for k := lo; k < hi && k < len(st.ws); k++ {
+		if st.inUnit[k] {
+			return true
+		}
+		switch t := st.tag(k); {
+		case isNounTag(t), t == "PRP", t == "CD":
+			if !bareTimeWords[st.ws[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareTimeWords are nouns of time that stand alone as adverbs ("said
+// today"): no object of the verb.
+var bareTimeWords = map[string]bool{"TODAY": true, "YESTERDAY": true, "TOMORROW": true, "TONIGHT": true, "NOW": true}
+
 // adverbialWords open adverbial clauses ("after X was seen"), whose verbs
 // have their own subjects: the main clause's actor is not their source.
 var adverbialWords = map[string]bool{
@@ -568,6 +589,14 @@ patterns:
 		src = st.groupIn(h.last, len(st.ws), tgt)
 	}
 	src, tgt = st.defaultSearch(h, src, tgt)
+	if tgt == nil && !st.c.stem && !st.c.opts.RequireDyad && st.c.opts.DefaultTarget == "" && st.attach == nil &&
+		!st.objectAfter(h.last, st.targetEnd(h.last)) {
+		// PETRARCH without require_dyad: a verb with no actor for its
+		// target still needs a noun phrase after it to code an event
+		// with no target ("burned down its embassy", not "said today")
+		note("no target: no noun phrase after the verb")
+		return false, src, true
+	}
 	conf := 0.6
 	if matched {
 		conf += 0.2
