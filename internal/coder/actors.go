@@ -663,6 +663,9 @@ func (st *state) compoundGap(a, b int) bool {
 		return false
 	}
 	gap := st.ws[a:b]
+	if !st.c.stem && st.possessedPair(a, b) {
+		return true
+	}
 	if len(gap) > 5 {
 		return false
 	}
@@ -692,6 +695,37 @@ func (st *state) compoundGap(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// possessedPair reports whether words [a, b) between two actors join two
+// noun phrases, the first the possession of the actor before and the
+// second of the actor after ("Gondor's envoys and the ministers of
+// Rohan"): PETRARCH lists both actors.
+func (st *state) possessedPair(a, b int) bool {
+	if b-a < 4 || b-a > 8 || (st.ws[a] != "'S" && st.ws[a] != "'") || st.ws[b-1] != "OF" {
+		return false
+	}
+	k := a + 1
+	nouns := 0
+	for ; k < b && (isNounTag(st.tag(k)) || strings.HasPrefix(st.tag(k), "JJ")); k++ {
+		if isNounTag(st.tag(k)) {
+			nouns++
+		}
+	}
+	if nouns == 0 || k >= b || st.ws[k] != "AND" && st.ws[k] != "OR" {
+		return false
+	}
+	nouns = 0
+	for k++; k < b-1; k++ {
+		switch t := st.tag(k); {
+		case isNounTag(t):
+			nouns++
+		case t == "DT", strings.HasPrefix(t, "JJ"):
+		default:
+			return false
+		}
+	}
+	return nouns > 0
 }
 
 func (st *state) inUnitRaw(k int) bool {
