@@ -24,6 +24,7 @@ type unit struct {
 	blank       bool              // a noun phrase too long to be a new actor: "---"
 	moved       bool              // an agent moved away from the actor after it ("withdrew troops from X")
 	actor       string            // the actor's own code
+	actorAt     int               // the first word of the actor's own phrase
 	head        *dictfile.Agent   // the last agent joined: the phrase's head noun
 	linked      []*dictfile.Agent // agents joined through "of", "in", "from"
 	prefix      []string          // agent codes that go before the actor's code
@@ -816,6 +817,7 @@ func (st *state) join(u *unit, m mention) {
 			u.hasActor = true
 			u.code = m.code
 			u.actor = m.code
+			u.actorAt = m.first
 		}
 	case kindAgent:
 		ag := m.agent

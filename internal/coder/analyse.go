@@ -21,7 +21,8 @@ type state struct {
 	date      dictfile.Date
 	units     []*unit
 	groups    []*group
-	groupAt   []int // token → index of the group starting there, or -1
+	tails     []*group // actor parts of units bound on their own (tailAt)
+	groupAt   []int    // token → index of the group starting there, or -1
 	inUnit    []bool
 	bound     []bool // token starts a new clause
 	events    []news.Event

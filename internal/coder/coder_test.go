@@ -202,6 +202,7 @@ func TestCode(t *testing.T) {
 		{"adverbial clause has its own subject", "Tashkai condemned the plan, after a crowd attacked Quorin.", day, nil, nil},
 		{"adverbial clause of a coded verb", "Velmora condemned Tashkai after Quorin attacked Red Harbour.", day, nil, []string{"VEL TSK 122 asserted"}},
 		{"comma and new subject", "Velmora attacked Tashkai, the Quorin police warned on Monday.", day, &Options{}, []string{"VEL TSK 190 asserted", "QRNCOP - 160 asserted"}},
+		{"petrarch: ^ skips the agent of an agent of an actor, leaving the actor", "Velmora celebrated a festival with the police of Quorin in Tashkai.", day, nil, []string{"VEL QRN 046 asserted"}},
 		{"an actor's nouns and the nouns of another actor form a compound", "Velmora's farmers and the fishermen of Quorin condemned Tashkai.", day, nil, []string{"VEL TSK 122 asserted", "QRN TSK 122 asserted"}},
 		{"an actor's nouns with no second actor's of form no compound", "Velmora's farmers and fishermen in Quorin condemned Tashkai.", day, nil, []string{"VEL TSK 122 asserted"}},
 		{"without require_dyad a verb with no noun phrase after it codes nothing", "Velmora attacked Tashkai, the Quorin police warned today.", day, &Options{}, []string{"VEL TSK 190 asserted"}},

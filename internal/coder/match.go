@@ -191,7 +191,7 @@ func (st *state) skipNounPhrase(q int) int {
 		return q
 	}
 	if gi := st.groupAt[q]; gi >= 0 {
-		return st.groups[gi].last
+		return st.skipGroup(st.groups[gi])
 	}
 	// "Tabaski with Eriador": a preposition or adverb before the noun
 	// phrase is passed over with it, as the sparse match between tokens
@@ -209,7 +209,7 @@ func (st *state) skipNounPhrase(q int) int {
 		q = q0
 	}
 	if gi := st.groupAt[q]; q < len(st.ws) && gi >= 0 {
-		return st.groups[gi].last
+		return st.skipGroup(st.groups[gi])
 	}
 	e := q
 	for e < len(st.ws) && !st.inUnit[e] {
@@ -223,13 +223,67 @@ func (st *state) skipNounPhrase(q int) int {
 	if e > q && e < len(st.ws) && st.groupAt[e] >= 0 {
 		// "the Gondor": the determiners and modifiers and the actor they
 		// lead to are one noun phrase
-		return st.groups[st.groupAt[e]].last
+		return st.skipGroup(st.groups[st.groupAt[e]])
 	}
 	if st.c.stem && e > q && e+1 < len(st.ws) && st.ws[e] == "OF" && st.startsNounPhrase(e+1) {
 		// TABARI: "the leaders of Gondor" is one noun phrase
 		return st.skipNounPhrase(e + 1)
 	}
 	return e
+}
+
+// skipGroup returns the word after the noun phrase that '^' skips at the
+// group g: the whole group, but in PETRARCH, whose noun phrases end before
+// "of", only the agent of "the parliament of Gondor", leaving "of Gondor"
+// to a later marker.
+func (st *state) skipGroup(g *group) int {
+	if st.c.stem || len(g.members) != 1 {
+		return g.last
+	}
+	if of := st.ofActor(g.members[0]); of > 0 {
+		return of
+	}
+	return g.last
+}
+
+// ofActor returns, for a unit that joins an agent to the actor after it
+// by "of" ("the parliament of Gondor"), the position of "of"; else -1.
+func (st *state) ofActor(u *unit) int {
+	if !u.hasActor || u.pronoun || u.newActor || u.actorAt <= u.first {
+		return -1
+	}
+	k := u.actorAt - 1
+	if st.ws[k] == "THE" && k > u.first {
+		k--
+	}
+	if k > u.first && st.ws[k] == "OF" {
+		return k
+	}
+	return -1
+}
+
+// tailAt returns the actor part of a unit like "the parliament of
+// Gondor" when that actor starts at word q, as a group of its own for a
+// pattern marker after a '^' skip (PETRARCH), with its bind index.
+func (st *state) tailAt(q int) (int, *group) {
+	if st.c.stem || q >= len(st.ws) || !st.inUnit[q] {
+		return 0, nil
+	}
+	for i, g := range st.tails {
+		if g.first == q {
+			return len(st.groups) + i + 1, g
+		}
+	}
+	for _, u := range st.units {
+		if u.actorAt != q || st.ofActor(u) < 0 {
+			continue
+		}
+		v := &unit{first: q, last: u.last, code: u.actor, actor: u.actor, actorAt: q, hasActor: true, rules: u.rules[len(u.rules)-1:]}
+		g := &group{members: []*unit{v}, first: q, last: u.last}
+		st.tails = append(st.tails, g)
+		return len(st.groups) + len(st.tails), g
+	}
+	return 0, nil
 }
 
 // startsNounPhrase reports whether an actor phrase, or a determiner,
@@ -253,6 +307,9 @@ func zeroWidth(t *dictfile.Token) bool {
 func (st *state) boundGroup(gi int) *group {
 	if gi == 0 {
 		return nil
+	}
+	if gi > len(st.groups) {
+		return st.tails[gi-1-len(st.groups)]
 	}
 	return st.groups[gi-1]
 }
@@ -333,10 +390,14 @@ func (st *state) matchTok(t *dictfile.Token, q int, b *bind) (int, bool) {
 		if gi >= 0 && !st.eligible(st.groups[gi]) {
 			gi = -1
 		}
-		if gi < 0 {
+		var g *group
+		if gi >= 0 {
+			g = st.groups[gi]
+		} else if ti, tg := st.tailAt(q); tg != nil && t.Kind != dictfile.Compound {
+			gi, g = ti-1, tg
+		} else {
 			return -1, false
 		}
-		g := st.groups[gi]
 		switch t.Kind {
 		case dictfile.Source:
 			b.source = gi + 1
@@ -491,9 +552,20 @@ func (f *wordForms) forms() []string { return f.f[:f.n] }
 func (st *state) indexGroups() {
 	n := len(st.ws)
 	st.nextGroup = make([]int, n+1)
+	var tail []bool // PETRARCH: the actor of "the parliament of Gondor" (tailAt)
+	if !st.c.stem {
+		for _, u := range st.units {
+			if st.ofActor(u) > 0 {
+				if tail == nil {
+					tail = make([]bool, n)
+				}
+				tail[u.actorAt] = true
+			}
+		}
+	}
 	next := n + 1
 	for q := n; q >= 0; q-- {
-		if q < n && st.groupAt[q] >= 0 {
+		if q < n && (st.groupAt[q] >= 0 || tail != nil && tail[q]) {
 			next = q
 		}
 		st.nextGroup[q] = next
