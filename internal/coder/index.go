@@ -29,6 +29,7 @@ type entry struct {
 	// as in TABARI's nonconsecutive actor phrases. Empty when every pair
 	// must be consecutive.
 	gaps string
+	rank int // the entry's place in its phraseIndex list
 	kind entryKind
 	idx  int // index into the dictionary's Entries
 	pos  dictfile.Pos
@@ -40,7 +41,19 @@ type entry struct {
 type phraseIndex struct {
 	stem bool
 	m    map[string][]*entry
+	// In exact mode, m's actors and agents again (sort builds them): those
+	// of several words whose first two words must be consecutive, by those
+	// two words, and the others by their first word, so that a common first
+	// word ("MINISTER") does not try every phrase it starts. Both keep m's
+	// order, which rank records.
+	pairs map[wordPair][]*entry
+	rest  map[string][]*entry
+	// discards are m's discard phrases, by first word (or key), in order
+	discards map[string][]*entry
 }
+
+// wordPair is the first two words of a phrase.
+type wordPair struct{ a, b string }
 
 func keyOf(w string, stem bool) string {
 	if stem && len(w) > 2 {
@@ -65,14 +78,72 @@ func (p *phraseIndex) add(e *entry) {
 }
 
 func (p *phraseIndex) sort() {
-	for _, es := range p.m {
+	p.pairs, p.rest, p.discards = map[wordPair][]*entry{}, map[string][]*entry{}, map[string][]*entry{}
+	for k, es := range p.m {
 		slices.SortStableFunc(es, func(a, b *entry) int {
 			if len(a.words) != len(b.words) {
 				return len(b.words) - len(a.words)
 			}
 			return totalLen(b.words) - totalLen(a.words)
 		})
+		for r, e := range es {
+			e.rank = r
+			switch {
+			case e.kind == kindDiscard:
+				p.discards[k] = append(p.discards[k], e)
+			case p.stem:
+			case len(e.words) > 1 && (e.gaps == "" || e.gaps[0] != ' '):
+				pk := wordPair{e.words[0], e.words[1]}
+				p.pairs[pk] = append(p.pairs[pk], e)
+			default:
+				p.rest[k] = append(p.rest[k], e)
+			}
+		}
 	}
+}
+
+// first returns the first entry of es that matches at word i, and the
+// word after it.
+func (p *phraseIndex) first(es []*entry, ws []string, i int) (*entry, int) {
+	for _, e := range es {
+		if end, ok := p.matchAt(e, ws, i); ok {
+			return e, end
+		}
+	}
+	return nil, i
+}
+
+// exactLongest is longest in exact mode for a word with no hyphen: the
+// phrases of several words are looked up by the word and the next one.
+func (p *phraseIndex) exactLongest(ws []string, i int) (*entry, int) {
+	w := ws[i]
+	best, bestEnd := p.first(p.rest[w], ws, i)
+	j := i + 1
+	if j < len(ws) && ws[j] == "_" {
+		j++
+	}
+	if j >= len(ws) {
+		return best, bestEnd
+	}
+	try := func(next string) {
+		es := p.pairs[wordPair{w, next}]
+		if best != nil {
+			// only phrases ranked before the best so far can win
+			n := 0
+			for n < len(es) && es[n].rank < best.rank {
+				n++
+			}
+			es = es[:n]
+		}
+		if e, end := p.first(es, ws, i); e != nil {
+			best, bestEnd = e, end
+		}
+	}
+	try(ws[j])
+	if h := strings.IndexByte(ws[j], '-'); h > 0 {
+		try(ws[j][:h]) // "Abu Al-Hassan": the second word before its hyphen
+	}
+	return best, bestEnd
 }
 
 func totalLen(ws []string) int {
@@ -111,8 +182,12 @@ func (p *phraseIndex) longest(ws []string, i int) (*entry, int) {
 		return nil, i
 	}
 	if !p.stem {
+		h := strings.IndexByte(w, '-')
+		if h < 0 {
+			return p.exactLongest(ws, i)
+		}
 		e, end := try(w)
-		if h := strings.IndexByte(w, '-'); e == nil && h > 0 {
+		if e == nil && h > 0 {
 			e, end = try(w[:h]) // "Al-Qaeda": "AL_QAEDA"
 		}
 		return e, end
@@ -526,10 +601,7 @@ func (ix *index) discard(ws []string) (*dictfile.Discard, bool) {
 		if ix.stem {
 			k = keyOf(k, true)
 		}
-		for _, e := range ix.phrases.m[k] {
-			if e.kind != kindDiscard {
-				continue
-			}
+		for _, e := range ix.phrases.discards[k] {
 			if i+len(e.words) > len(ws) {
 				continue
 			}
