@@ -22,6 +22,7 @@ type state struct {
 	units     []*unit
 	groups    []*group
 	tails     []*group // actor parts of units bound on their own (tailAt)
+	sc        *scratch // reusable word index storage, or nil
 	groupAt   []int    // token → index of the group starting there, or -1
 	inUnit    []bool
 	bound     []bool // token starts a new clause
@@ -88,14 +89,22 @@ var beWords = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true
 // analyse codes one sentence. prev is the last actor of the previous
 // sentence, for pronouns.
 func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *group, tr *Explanation) *state {
-	return c.analyseWords(text, s, words(s.Tokens, make([]string, 0, len(s.Tokens))), d, prev, tr)
+	return c.analyseWords(text, s, words(s.Tokens, make([]string, 0, len(s.Tokens))), d, prev, tr, nil)
+}
+
+// scratch holds the word index of one sentence's analysis for the next
+// sentence of the same text to reuse (see indexWords); nil allocates.
+type scratch struct {
+	wordAt   map[string]int32
+	wordNext []wordPos
+	bases    []wordForms
 }
 
 // analyseWords is analyse with the sentence's upper-case words (words)
 // already made. Discards and the minimum length are checked on the whole
 // sentence, before its comma-delimited clauses are deleted.
-func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, tr *Explanation) *state {
-	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil, firstVerb: -1}
+func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, tr *Explanation, sc *scratch) *state {
+	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil, firstVerb: -1, sc: sc}
 	st.ws = ws
 	if disc, story := c.ix.discard(st.ws); disc != nil {
 		if tr != nil {

@@ -389,6 +389,11 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		prev = &group{members: []*unit{u}, first: -1, last: -1}
 	}
 	next := from
+	sc, _ := c.ix.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer c.ix.scratch.Put(sc)
 	for i := range sentences {
 		if sentDiscard[i] != nil {
 			continue
@@ -404,7 +409,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 			}
 			in = &withPair
 		}
-		st := c.analyseWords(text, &sentences[i], ws[i], d, in, nil)
+		st := c.analyseWords(text, &sentences[i], ws[i], d, in, nil, sc)
 		if c.opts.News {
 			pair = st.lastPair(pair, false)
 			persons = st.lastPair(persons, true)

@@ -490,3 +490,48 @@ func TestBareInfinitive(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentCode codes texts from several goroutines at once, as a
+// pipeline does with one Coder: each gets what coding alone gives it
+// (run with -race to check the shared word-index storage).
+func TestConcurrentCode(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	texts := []string{
+		"Velmora condemned Tashkai. Quorin praised Velmora on Monday.",
+		"Tashkai attacked Quorin near the border. The Velmora police met with Quorin.",
+		"Quorin gave Tashkai silver coins.",
+	}
+	want := make([][]string, len(texts))
+	ss := make([][]news.Sentence, len(texts))
+	for i, text := range texts {
+		ss[i] = sentences(t, text)
+		want[i] = triples(c.Code(text, ss[i], day))
+		if len(want[i]) == 0 {
+			t.Fatalf("%q codes no event", text)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(texts))
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				i := (g + r) % len(texts)
+				if diff := cmp.Diff(want[i], triples(c.Code(texts[i], ss[i], day))); diff != "" {
+					errs <- texts[i] + ": " + diff
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"dyad/internal/dictfile"
 )
@@ -357,6 +358,8 @@ type index struct {
 	// word (PETRARCH only)
 	synsetFirst map[string]*synsetIndex
 	country     map[string]bool
+	// scratch holds *scratch word-index storage for reuse across texts
+	scratch sync.Pool
 	// nouns and adjectives are TABARI's <NOUN> and <ADJECTIVE> lists
 	nouns, adjectives []dictfile.Phrase
 	// marks are the TABARI time phrases coded "###" (the sentence is

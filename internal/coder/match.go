@@ -506,9 +506,23 @@ func (st *state) hasWords(need []string, lo, hi int) bool {
 // pattern word finds its matches without scanning the sentence.
 func (st *state) indexWords() {
 	n := len(st.ws)
-	st.wordAt = make(map[string]int32, 2*n)
-	st.wordNext = make([]wordPos, 0, 2*n)
-	st.bases = make([]wordForms, n)
+	if sc := st.sc; sc != nil {
+		// the storage of the text's previous sentence
+		if sc.wordAt == nil {
+			sc.wordAt = make(map[string]int32, 2*n)
+		}
+		clear(sc.wordAt)
+		if cap(sc.bases) < n {
+			sc.bases = make([]wordForms, n)
+		}
+		st.wordAt, st.wordNext, st.bases = sc.wordAt, sc.wordNext[:0], sc.bases[:n]
+		clear(st.bases)
+		defer func() { sc.wordNext = st.wordNext }()
+	} else {
+		st.wordAt = make(map[string]int32, 2*n)
+		st.wordNext = make([]wordPos, 0, 2*n)
+		st.bases = make([]wordForms, n)
+	}
 	add := func(k string, q int) {
 		if k == "" {
 			return
