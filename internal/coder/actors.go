@@ -50,8 +50,9 @@ type mention struct {
 	code        string
 	agent       *dictfile.Agent
 	pos         dictfile.Pos
-	nested      bool // an agent inside the previous agent
-	newActor    bool // a noun phrase coded by its text, or blank when too long
+	rule        string // pos as file:line, when the index has it made
+	nested      bool   // an agent inside the previous agent
+	newActor    bool   // a noun phrase coded by its text, or blank when too long
 }
 
 // findActors finds the actor and agent phrases, joins them into units and
@@ -78,7 +79,7 @@ func (st *state) findActors(prev *group) {
 			i++
 			continue
 		}
-		m := mention{first: i, last: end, kind: e.kind, pos: e.pos}
+		m := mention{first: i, last: end, kind: e.kind, pos: e.pos, rule: e.rule}
 		switch e.kind {
 		case kindActor:
 			a := &ix.set.Actors.Entries[e.idx]
@@ -108,7 +109,7 @@ func (st *state) findActors(prev *group) {
 			// agents inside a longer agent count too ("main opposition group")
 			for k := m.first + 1; k < m.last; k++ {
 				if e2, end2 := ix.phrases.longest(st.ws, k); e2 != nil && e2.kind == kindAgent && end2 <= m.last {
-					ms = append(ms, mention{first: m.first, last: m.last, kind: kindAgent, pos: e2.pos, agent: &ix.set.Agents.Entries[e2.idx], nested: true})
+					ms = append(ms, mention{first: m.first, last: m.last, kind: kindAgent, pos: e2.pos, rule: e2.rule, agent: &ix.set.Agents.Entries[e2.idx], nested: true})
 				}
 			}
 		}
@@ -810,7 +811,11 @@ func (st *state) join(u *unit, m mention) {
 	if m.last > u.last {
 		u.last = m.last
 	}
-	u.rules = append(u.rules, m.pos.String())
+	if m.rule != "" {
+		u.rules = append(u.rules, m.rule)
+	} else {
+		u.rules = append(u.rules, m.pos.String())
+	}
 	switch m.kind {
 	case kindActor:
 		if !u.hasActor {

@@ -215,8 +215,8 @@ func (st *state) partlyUnknown(src *group, h verbHit) bool {
 		!(src.last+1 < h.first && st.ws[src.last] == "AND" && unknown(src.last+1)) {
 		return false
 	}
-	for _, vc := range append([]verbCand{h.cand}, h.more...) {
-		for _, cp := range st.c.ix.patterns[vc.block] {
+	for k := 0; k < h.cands(); k++ {
+		for _, cp := range st.c.ix.patterns[h.candAt(k).block] {
 			for _, t := range cp.p.Before {
 				if t.Kind == dictfile.Compound {
 					return true

@@ -30,7 +30,8 @@ type entry struct {
 	// as in TABARI's nonconsecutive actor phrases. Empty when every pair
 	// must be consecutive.
 	gaps string
-	rank int // the entry's place in its phraseIndex list
+	rank int    // the entry's place in its phraseIndex list
+	rule string // pos as file:line
 	kind entryKind
 	idx  int // index into the dictionary's Entries
 	pos  dictfile.Pos
@@ -74,6 +75,7 @@ func (p *phraseIndex) add(e *entry) {
 	if len(e.gaps) != len(e.words)-1 || !strings.Contains(e.gaps, " ") {
 		e.gaps = ""
 	}
+	e.rule = e.pos.String()
 	k := keyOf(e.words[0], p.stem)
 	p.m[k] = append(p.m[k], e)
 }
@@ -328,6 +330,7 @@ type verbCand struct {
 	// TABARI dictionary ("DEATH TOLL RISEN"): a word or two may come
 	// between them ("death toll has risen"). Empty otherwise.
 	gaps string
+	rule string // the verb's file:line
 }
 
 // synsetIndex lists the members of a synset by their first word, and
@@ -340,6 +343,7 @@ type synsetIndex struct {
 // codedPattern is a pattern prepared for matching.
 type codedPattern struct {
 	p      *dictfile.Pattern
+	rule   string // the pattern's file:line
 	weight int
 	// literal words the sentence must hold after and before the verb
 	// (PETRARCH only)
@@ -478,7 +482,7 @@ func buildIndex(set *dictfile.Set, stem bool) *index {
 				c.Before, c.After = before, after
 				p = &c
 			}
-			cp := codedPattern{p: p, weight: patternWeight(p)}
+			cp := codedPattern{p: p, rule: p.Pos.String(), weight: patternWeight(p)}
 			if !stem {
 				for _, t := range p.After {
 					if t.Kind == dictfile.Word {
@@ -549,12 +553,12 @@ func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
 		if ix.stem && head == 0 && len(seps) == len(words)-1 && strings.Contains(seps, " ") {
 			gaps = seps
 		}
-		ix.verbs[k] = append(ix.verbs[k], verbCand{block: bi, verb: vi, words: words, head: head, exact: exact, gaps: gaps})
+		ix.verbs[k] = append(ix.verbs[k], verbCand{block: bi, verb: vi, words: words, head: head, exact: exact, gaps: gaps, rule: v.Pos.String()})
 		if !ix.stem && head != 0 {
 			// "will not wire tap": the phrase is also found from its first
 			// word, which the tagger may read as the verb when it does not
 			// read the marked one so
-			ix.verbs[words[0]] = append(ix.verbs[words[0]], verbCand{block: bi, verb: vi, words: words, head: 0, exact: exact})
+			ix.verbs[words[0]] = append(ix.verbs[words[0]], verbCand{block: bi, verb: vi, words: words, head: 0, exact: exact, rule: v.Pos.String()})
 		}
 	}
 	ws := v.Phrase.Words

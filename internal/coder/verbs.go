@@ -18,6 +18,17 @@ type verbHit struct {
 	more        []verbCand
 }
 
+// cands returns the number of the hit's candidate verbs; cand(k) returns
+// the k-th, h.cand first.
+func (h *verbHit) cands() int { return 1 + len(h.more) }
+
+func (h *verbHit) candAt(k int) verbCand {
+	if k == 0 {
+		return h.cand
+	}
+	return h.more[k-1]
+}
+
 // bind holds what a pattern's markers bound: groups by their index in
 // st.groups plus one (0 for none), so that saving and restoring a bind
 // while backtracking copies no pointers.
@@ -370,7 +381,8 @@ func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group, have
 	ix := st.c.ix
 	var code dictfile.Code
 	rule := ""
-	for _, vc := range append([]verbCand{h.cand}, h.more...) {
+	for k := 0; k < h.cands(); k++ {
+		vc := h.candAt(k)
 		blk := &ix.set.Verbs.Blocks[vc.block]
 		verb := &blk.Verbs[vc.verb]
 		c := blk.Code
@@ -378,7 +390,7 @@ func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group, have
 			c = verb.Code
 		}
 		if rule == "" || code.IsNull() && !c.IsNull() {
-			code, rule = c, verb.Pos.String()
+			code, rule = c, vc.rule
 		}
 	}
 	matched := false
@@ -386,8 +398,8 @@ func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group, have
 	var b bind
 	var tried []patternTry
 patterns:
-	for _, vc := range append([]verbCand{h.cand}, h.more...) {
-		for _, cp := range ix.patterns[vc.block] {
+	for k := 0; k < h.cands(); k++ {
+		for _, cp := range ix.patterns[h.candAt(k).block] {
 			if st.patternOnly && !endsWithWord(cp.p, st.word(h.first-1)) {
 				// a noun after a determiner is a verb only for a pattern
 				// that names that determiner ("RAISED THE *")
@@ -400,7 +412,7 @@ patterns:
 				tried = append(tried, patternTry{Rule: cp.p.Pos.String(), Pattern: cp.p.Raw, Code: cp.p.Code.Raw, Matched: ok})
 			}
 			if ok && (!matched || nb.words > b.words) {
-				matched, b, code, rule = true, *nb, cp.p.Code, cp.p.Pos.String()
+				matched, b, code, rule = true, *nb, cp.p.Code, cp.rule
 				patNeg = hasNegation(cp.p)
 			}
 			if ok && !st.c.stem {
