@@ -60,7 +60,9 @@ type mention struct {
 func (st *state) findActors(prev *group) {
 	ix := st.c.ix
 	n := len(st.ws)
-	var ms []mention
+	sc := st.store()
+	ms := sc.mentions[:0]
+	defer func() { sc.mentions = ms[:0] }()
 	for i := 0; i < n; {
 		e, end := ix.phrases.longest(st.ws, i)
 		if nm, nend := st.name(i); nm != nil && (e == nil || nend > end) {
@@ -283,14 +285,14 @@ func (st *state) findActors(prev *group) {
 		st.units = append(st.units[:i], append(us, st.units[i+1:]...)...)
 		i += len(us) - 1
 	}
-	st.inUnit = make([]bool, n)
+	st.inUnit = bools(&sc.inUnit, n)
 	for _, u := range st.units {
 		for i := u.first; i < u.last; i++ {
 			st.inUnit[i] = true
 		}
 	}
 	// compounds
-	st.groupAt = make([]int, n+1)
+	st.groupAt = ints(&sc.groupAt, n+1)
 	for i := range st.groupAt {
 		st.groupAt[i] = -1
 	}

@@ -95,9 +95,41 @@ func (c *Coder) analyse(text string, s *news.Sentence, d dictfile.Date, prev *gr
 // scratch holds the word index of one sentence's analysis for the next
 // sentence of the same text to reuse (see indexWords); nil allocates.
 type scratch struct {
-	wordAt   map[string]int32
-	wordNext []wordPos
-	bases    []wordForms
+	wordAt    map[string]int32
+	wordNext  []wordPos
+	bases     []wordForms
+	mentions  []mention
+	inUnit    []bool
+	bound     []bool
+	groupAt   []int
+	nextGroup []int
+}
+
+// store returns the storage the state reuses, made when it has none.
+func (st *state) store() *scratch {
+	if st.sc == nil {
+		st.sc = &scratch{}
+	}
+	return st.sc
+}
+
+// bools returns a cleared []bool of n, buf's storage when large enough.
+func bools(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n, n+n/2)
+	}
+	b := (*buf)[:n]
+	clear(b)
+	return b
+}
+
+// ints returns an []int of n, buf's storage when large enough; the
+// caller sets every element.
+func ints(buf *[]int, n int) []int {
+	if cap(*buf) < n {
+		*buf = make([]int, n, n+n/2)
+	}
+	return (*buf)[:n]
 }
 
 // analyseWords is analyse with the sentence's upper-case words (words)
@@ -250,7 +282,7 @@ func (st *state) word(i int) string {
 
 // findClauses marks the words that open a clause.
 func (st *state) findClauses() {
-	st.bound = make([]bool, len(st.ws)+1)
+	st.bound = bools(&st.store().bound, len(st.ws)+1)
 	relative := false // the clause being read was opened by "who" or "which"
 	for i, w := range st.ws {
 		if st.c.opts.News {

@@ -374,7 +374,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 	ws := make([][]string, len(sentences))
 	sentDiscard := make([]*dictfile.Discard, len(sentences))
 	for i := range sentences {
-		ws[i] = words(sentences[i].Tokens, nil)
+		ws[i] = words(sentences[i].Tokens, make([]string, 0, len(sentences[i].Tokens)))
 		hit, story := c.ix.discard(ws[i])
 		if hit != nil && story {
 			return nil, nil

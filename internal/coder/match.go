@@ -506,23 +506,18 @@ func (st *state) hasWords(need []string, lo, hi int) bool {
 // pattern word finds its matches without scanning the sentence.
 func (st *state) indexWords() {
 	n := len(st.ws)
-	if sc := st.sc; sc != nil {
-		// the storage of the text's previous sentence
-		if sc.wordAt == nil {
-			sc.wordAt = make(map[string]int32, 2*n)
-		}
-		clear(sc.wordAt)
-		if cap(sc.bases) < n {
-			sc.bases = make([]wordForms, n)
-		}
-		st.wordAt, st.wordNext, st.bases = sc.wordAt, sc.wordNext[:0], sc.bases[:n]
-		clear(st.bases)
-		defer func() { sc.wordNext = st.wordNext }()
-	} else {
-		st.wordAt = make(map[string]int32, 2*n)
-		st.wordNext = make([]wordPos, 0, 2*n)
-		st.bases = make([]wordForms, n)
+	// the storage of an earlier sentence, when there is one
+	sc := st.store()
+	if sc.wordAt == nil {
+		sc.wordAt = make(map[string]int32, 2*n)
 	}
+	clear(sc.wordAt)
+	if cap(sc.bases) < n {
+		sc.bases = make([]wordForms, n, n+n/2)
+	}
+	st.wordAt, st.wordNext, st.bases = sc.wordAt, sc.wordNext[:0], sc.bases[:n]
+	clear(st.bases)
+	defer func() { sc.wordNext = st.wordNext }()
 	add := func(k string, q int) {
 		if k == "" {
 			return
@@ -565,7 +560,7 @@ func (f *wordForms) forms() []string { return f.f[:f.n] }
 // group starts (past the end when none does).
 func (st *state) indexGroups() {
 	n := len(st.ws)
-	st.nextGroup = make([]int, n+1)
+	st.nextGroup = ints(&st.store().nextGroup, n+1)
 	var tail []bool // PETRARCH: the actor of "the parliament of Gondor" (tailAt)
 	if !st.c.stem {
 		for _, u := range st.units {
