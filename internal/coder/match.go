@@ -117,6 +117,20 @@ func (st *state) nextStart(t *dictfile.Token, q int) int {
 			return n + 1
 		}
 		return st.nextGroup[q]
+	case dictfile.SynsetRef:
+		// the synset's index looked up once, not at every word
+		si := st.c.ix.synsetFirst[t.Text]
+		if st.wordAt == nil || si == nil || len(si.other) > 0 {
+			return q
+		}
+		for ; q < n; q++ {
+			for _, base := range st.bases[q].forms() {
+				if len(si.byWord[base]) > 0 {
+					return q
+				}
+			}
+		}
+		return q
 	}
 	for q < n && !st.canStart(t, q) {
 		q++
