@@ -28,7 +28,7 @@ func TestConformance(t *testing.T) {
 		floor int
 	}{
 		{"petrarch/PETR.UnitTest.records.xml", 262},
-		{"tabari/Validate.project", 440},
+		{"tabari/Validate.project", 441},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			s, err := suite.Load(filepath.Join(conformanceDir, tc.path))

@@ -177,7 +177,7 @@ func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind, mem
 	t := &toks[k]
 	for q := p; q >= 0; q-- {
 		saved := *b
-		if e, ok := st.matchTok(t, q, b); ok && e <= p && (!adj || e == p) && (e > q || zeroWidth(t)) {
+		if e, ok := st.matchTok(t, q, b); ok && e <= p && (!adj || e == p || st.looseAfter(t, q, e)) && (e > q || zeroWidth(t)) {
 			if q < b.lo {
 				b.lo = q
 			}
@@ -195,6 +195,25 @@ func (st *state) seqLeft(toks []dictfile.Token, k, p int, adj bool, b *bind, mem
 		memo[k] = p
 	}
 	return false
+}
+
+// looseAfter reports whether a synset token t matched at words [q, e)
+// before the verb is joined loosely to the pattern word after it, as in
+// TABARI, which, once a synset member of several words has matched
+// ("REALLY DID NOT"), does not hold the next word to its '_' ("most
+// certainly really did not even ever clash" matches
+// "MOST_CERTAINLY_&NEGATIVE_EVER *").
+func (st *state) looseAfter(t *dictfile.Token, q, e int) bool {
+	if !st.c.stem || t.Kind != dictfile.SynsetRef {
+		return false
+	}
+	n := 0 // words, a clitic ("n't") being part of the word before
+	for k := q; k < e; k++ {
+		if w := st.ws[k]; w != "" && w[0] != '\'' && w != "N'T" {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // skipNounPhrase returns the word after the noun phrase starting at word

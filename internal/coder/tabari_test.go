@@ -16,12 +16,17 @@ const tabariVerbs = `<SYNSETS>
 +GOLD MARK
 +CROWN
 +DUCAT_$
+&NEVERMORE
++REALLY_DID_NOT
++WON'T
 </SYNSETS>
 <TIME>
 ONCE_UPON_A_TIME [###]
 WHEN_THE_RAINS_COME [+++]
 </TIME>
 CONDEMN  [122]
+QUARREL  [120]
+- SURELY_&NEVERMORE_EVER *  [125]
 STATED  [023?]
 - * PLEASED  [041]
 POSTPON  [---]
@@ -162,6 +167,8 @@ func TestTabariRules(t *testing.T) {
 		{"a clause opened by and keeps the source of the clause before", "Velmora shot a flare and the shelling of besieged Quorin brought warning to Tashkai.", dyad, []string{"VEL TSK 160 asserted"}},
 		{"a clause opened by and with its own actor has its own source", "Velmora shot a flare and then Quorin brought warning to Tashkai.", dyad, []string{"QRN TSK 160 asserted"}},
 		{"actors joined by a possessive after a compound's and all belong to it", "Velmora condemned Quorin and Tashkai's Zara at the border crossing.", dyad, []string{"VEL QRN 122 asserted", "VEL TSK 122 asserted", "VEL ZAR 122 asserted"}},
+		{"after a synset member of several words the next pattern word may come later", "Velmora surely really did not even ever quarrel with Tashkai this year.", dyad, []string{"VEL TSK 125 asserted"}},
+		{"after a synset member of one word the next pattern word must follow it", "Velmora surely won't even ever quarrel with Tashkai this year.", dyad, nil},
 		{"an actor after another and an adjective goes on their compound", "Velmora and the evil Quorin awful Tashkai condemned Zara at the border.", dyad, []string{"VEL ZAR 122 asserted", "QRN ZAR 122 asserted", "TSK ZAR 122 asserted"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
