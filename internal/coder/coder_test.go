@@ -397,6 +397,7 @@ func FuzzCode(f *testing.F) {
 		"They met. It didn't attack them and never gave silver coins",
 		"",
 		"Velmora's’ ,, and and Tashkai \u00e9t\u00e9 met with",
+		"Velmora's grim and stern herons and Quorin's Zara surely really did not even ever quarrel and",
 	} {
 		f.Add(s)
 	}
@@ -406,9 +407,10 @@ func FuzzCode(f *testing.F) {
 	}
 	an := analyzer(f)
 	cm := c.WithOptions(Options{Negation: NegationMark})
+	tc := tabariCoder(f, Options{RequireDyad: true, Commas: Commas{Min: 2, Max: 6, EMin: 2, EMax: 6}})
 	f.Fuzz(func(t *testing.T, text string) {
 		ss := an.Sentences(text, []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}})
-		for _, cc := range []*Coder{c, cm} {
+		for _, cc := range []*Coder{c, cm, tc} {
 			for _, e := range cc.Code(text, ss, time.Time{}) {
 				checkEvent(t, text, e)
 				if e.Sentence < 0 || e.Sentence >= len(ss) {

@@ -85,7 +85,7 @@ const tabariAgents = `OFFICIAL [~GOV]
 PROSECUTOR [~JUD]
 `
 
-func tabariCoder(t *testing.T, o Options) *Coder {
+func tabariCoder(t testing.TB, o Options) *Coder {
 	t.Helper()
 	v, err := dictfile.ParseVerbs("test.verbs", strings.NewReader(tabariVerbs))
 	if err != nil {
