@@ -18,10 +18,10 @@ type verbHit struct {
 	more        []verbCand
 }
 
-// cands returns the number of the hit's candidate verbs; cand(k) returns
-// the k-th, h.cand first.
+// cands returns the number of the hit's candidate verbs.
 func (h *verbHit) cands() int { return 1 + len(h.more) }
 
+// candAt returns the hit's k-th candidate verb, h.cand first.
 func (h *verbHit) candAt(k int) verbCand {
 	if k == 0 {
 		return h.cand
