@@ -145,8 +145,10 @@ func TestEventFilters(t *testing.T) {
 		t.Fatalf("all events: %d listed, total %d", len(all.Events), all.Total)
 	}
 	for i := 1; i < len(all.Events); i++ {
-		if all.Events[i-1].Date < all.Events[i].Date {
-			t.Fatalf("events not newest first: %s before %s", all.Events[i-1].Date, all.Events[i].Date)
+		// Newest first by the first day each date covers: a week (2017-W32)
+		// sorts by its Monday, not as a string after 2017-08-11.
+		if p, c := all.Events[i-1], all.Events[i]; p.DateStart < c.DateStart {
+			t.Fatalf("events not newest first: %s (%s) before %s (%s)", p.Date, p.DateStart, c.Date, c.DateStart)
 		}
 	}
 	in := func(lo, hi float64, v *float64) bool { return v != nil && *v >= lo && *v <= hi }
@@ -169,9 +171,9 @@ func TestEventFilters(t *testing.T) {
 		{"root=16", func(ev store.Event) bool { return ev.Root == "16" }},
 		{"quad_class=4", func(ev store.Event) bool { return ev.QuadClass == 4 }},
 		{"modality=hypothetical", func(ev store.Event) bool { return ev.Modality == "hypothetical" }},
-		{"from=2017-01-01", func(ev store.Event) bool { return ev.Date >= "2017-01-01" }},
-		{"to=2016-12-31", func(ev store.Event) bool { return ev.Date != "" && ev.Date <= "2016-12-31" }},
-		{"from=2017-03&to=2017-03", func(ev store.Event) bool { return strings.HasPrefix(ev.Date, "2017-03") }},
+		{"from=2017-01-01", func(ev store.Event) bool { return ev.DateStart >= "2017-01-01" }},
+		{"to=2016-12-31", func(ev store.Event) bool { return ev.DateStart != "" && ev.DateStart <= "2016-12-31" }},
+		{"from=2017-03&to=2017-03", func(ev store.Event) bool { return strings.HasPrefix(ev.DateStart, "2017-03") }},
 		{"bbox=30,40,80,60", func(ev store.Event) bool { return in(40, 60, ev.Lat) && in(30, 80, ev.Lon) }},
 		// West of 35°E and east of 170°E: across the antimeridian.
 		{"bbox=170,-10,35,60", func(ev store.Event) bool {

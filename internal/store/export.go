@@ -13,9 +13,11 @@ import (
 // ExportFilter selects what the streaming export reads. Zero fields do not
 // filter.
 type ExportFilter struct {
-	// From and To bound the event date, inclusive, as ISO dates compared as
-	// strings (as EventFilter does): To "2016-07-14" keeps every event dated
-	// that day; a coarse date such as "2016-07" sorts before "2016-07-01".
+	// From and To bound the event's first day (its date_start), inclusive,
+	// as EventFilter's do: dates or their prefixes (YYYY, YYYY-MM), To
+	// "2016-07" keeping every day of July; an event dated by its week
+	// (2016-W28) or month (2016-07) counts from the week's Monday or the
+	// month's first day.
 	From, To string
 }
 
@@ -23,13 +25,9 @@ type ExportFilter struct {
 func (f ExportFilter) where() (string, []any) {
 	var conds []string
 	var args []any
-	if f.From != "" {
-		conds = append(conds, `ev.date >= ?`)
-		args = append(args, f.From)
-	}
-	if f.To != "" {
-		conds = append(conds, `ev.date <= ?`)
-		args = append(args, f.To+"\uffff")
+	for _, c := range dateRange("ev.date_start", f.From, f.To) {
+		conds = append(conds, c.cond)
+		args = append(args, c.arg)
 	}
 	if len(conds) == 0 {
 		return "1 = 1", nil
@@ -171,12 +169,12 @@ func scanMention(r scanner, extra ...any) (ExportMention, error) {
 // through the date index) so that rows come in index order and are never
 // sorted in a temporary B-tree: that keeps an export's memory flat.
 func eventQuery(cond string) string {
-	return `SELECT ev.id, ev.date, ev.date_grain, ev.source_code, ev.source_country, ev.target_code, ev.target_country, ev.code, ev.root,
+	return `SELECT ev.id, ev.date, ev.date_grain, ev.date_start, ev.source_code, ev.source_country, ev.target_code, ev.target_country, ev.code, ev.root,
 		ev.quad_class, ev.goldstein, ev.modality, ev.place_name, ev.place_country, ev.lat, ev.lon, ev.num_mentions, ev.num_sources, ev.num_articles, ev.first_seen,
 		` + mentionColumns + `
 		FROM events ev CROSS JOIN mentions m CROSS JOIN articles a
 		WHERE m.event_id = ev.id AND a.id = m.article_id AND ` + cond + `
-		ORDER BY ev.date, ev.id, m.id`
+		ORDER BY ev.date_start, ev.id, m.id`
 }
 
 // mentionQuery selects the mentions of the events matching cond with their
@@ -189,8 +187,8 @@ func mentionQuery(cond string) string {
 		ORDER BY m.article_id, m.event_index`
 }
 
-// EachEvent calls fn for every event matching f, oldest date first (then by
-// id), each with all its mentions. Rows are read as fn is called: memory
+// EachEvent calls fn for every event matching f, oldest first day first
+// (then by id), each with all its mentions. Rows are read as fn is called: memory
 // holds one event and its mentions at a time. An error from fn stops the
 // walk and is returned as is.
 func (s *Store) EachEvent(ctx context.Context, f ExportFilter, fn func(ExportEvent) error) error {
@@ -217,7 +215,7 @@ func (s *Store) EachEvent(ctx context.Context, f ExportFilter, fn func(ExportEve
 		var g, lat, lon sql.NullFloat64
 		var m ExportMention
 		var ss, se, ts, te, vs, ve sql.NullInt64
-		if err := rows.Scan(&e.ID, &e.Date, &e.DateGrain, &e.SourceCode, &e.SourceCountry, &e.TargetCode, &e.TargetCountry, &e.Code, &e.Root,
+		if err := rows.Scan(&e.ID, &e.Date, &e.DateGrain, &e.DateStart, &e.SourceCode, &e.SourceCountry, &e.TargetCode, &e.TargetCountry, &e.Code, &e.Root,
 			&e.QuadClass, &g, &e.Modality, &e.PlaceName, &e.PlaceCountry, &lat, &lon, &e.NumMentions, &e.NumSources, &e.NumArticles, &e.FirstSeen,
 			&m.EventID, &m.EventDate, &m.EventFirstSeen, &m.ArticleID, &m.EventIndex, &m.Sentence, &m.SentenceSpan[0], &m.SentenceSpan[1],
 			&m.SourceText, &ss, &se, &m.TargetText, &ts, &te, &m.VerbText, &vs, &ve,

@@ -55,7 +55,28 @@ func countIndex(f EventFilter) string {
 	if f.Code != "" {
 		return "events_code_date"
 	}
-	return ""
+	return boxIndex(f)
+}
+
+// boxIndex is the place index to find the events of f's box by when the box
+// is its only filter that an index serves, else "": events_lat_lon when the
+// box spans a smaller share of the latitudes than of the longitudes, else
+// events_lon_lat. Either holds the other coordinate and date_start, so the
+// box's matches are counted and sorted from the index alone.
+func boxIndex(f EventFilter) string {
+	b := f.BBox
+	if b == nil || f.Actor != "" || f.Source != "" || f.Target != "" || f.Country != "" || f.Code != "" ||
+		f.Root != "" || f.QuadClass != 0 || f.From != "" || f.To != "" || f.Q != "" {
+		return ""
+	}
+	width := b.MaxLon - b.MinLon
+	if width < 0 {
+		width += 360 // across the antimeridian
+	}
+	if (b.MaxLat-b.MinLat)/180 < width/360 {
+		return "events_lat_lon"
+	}
+	return "events_lon_lat"
 }
 
 // clampLimit is limit within 1..MaxLimit, DefaultLimit when not positive.
@@ -92,6 +113,27 @@ func (b BBox) Check() error {
 func codeRange(column, prefix string) (string, []any) {
 	p := strings.ToUpper(prefix)
 	return `(` + column + ` >= ? AND ` + column + ` < ?)`, []any{p, p + "\U0010FFFF"}
+}
+
+// dateCond is one condition on date_start with its one argument.
+type dateCond struct {
+	cond string
+	arg  any
+}
+
+// dateRange is the conditions that an event's first day, the date_start
+// column named col, lies between from and to, inclusive, each a date or
+// its prefix (YYYY, YYYY-MM or YYYY-MM-DD): to "2016-07" holds every day of
+// July. An undated event is outside any range. "" does not bound.
+func dateRange(col, from, to string) []dateCond {
+	var cs []dateCond
+	if from != "" {
+		cs = append(cs, dateCond{col + ` >= ?`, from}) // '' sorts first: undated events are out
+	}
+	if to != "" {
+		cs = append(cs, dateCond{col + ` <> '' AND ` + col + ` <= ?`, to + "\uffff"})
+	}
+	return cs
 }
 
 // eventWhere is the WHERE clause (with a leading space, or "") and its
@@ -132,18 +174,16 @@ func (s *Store) eventWhere(f EventFilter) (string, []any) {
 	if f.Modality != "" {
 		add(`modality = ?`, modalityClass(f.Modality))
 	}
-	if f.From != "" {
-		add(`date >= ?`, f.From)
-	}
-	if f.To != "" {
-		add(`date <> '' AND date <= ?`, f.To+"\uffff")
+	for _, c := range dateRange("date_start", f.From, f.To) {
+		add(c.cond, c.arg)
 	}
 	if b := f.BBox; b != nil {
 		add(`lat >= ? AND lat <= ?`, b.MinLat, b.MaxLat)
 		if b.MinLon <= b.MaxLon {
 			add(`lon >= ? AND lon <= ?`, b.MinLon, b.MaxLon)
 		} else {
-			add(`(lon >= ? OR lon <= ?)`, b.MinLon, b.MaxLon)
+			// Two ranges, each searchable in events_lon_lat.
+			add(`(lon >= ? AND lon <= 180 OR lon >= -180 AND lon <= ?)`, b.MinLon, b.MaxLon)
 		}
 	}
 	if f.MinMentions > 0 {
@@ -275,43 +315,35 @@ type ActorCount struct {
 
 // Actors lists the actor codes of stored events that start with prefix
 // (case-insensitive; "" lists all), most events first, at most limit of them
-// (default DefaultLimit, at most MaxLimit).
+// (default DefaultLimit, at most MaxLimit). The counts are read from
+// actor_counts, which triggers keep up to date (migration 0008), and, on
+// PostgreSQL, from the log of changes not yet folded into it.
 func (s *Store) Actors(ctx context.Context, prefix string, limit int) ([]ActorCount, error) {
-	counts := map[string]*ActorCount{}
-	for _, side := range []string{"source_code", "target_code"} {
-		cond, args := codeRange(side, prefix)
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT `+side+`, COUNT(*) FROM events WHERE `+side+` <> '' AND `+cond+` GROUP BY `+side), args...)
-		if err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-		for rows.Next() {
-			var code string
-			var n int
-			if err := rows.Scan(&code, &n); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("actors: %w", err)
-			}
-			c := counts[code]
-			if c == nil {
-				c = &ActorCount{Code: code}
-				counts[code] = c
-			}
-			if side == "source_code" {
-				c.AsSource = n
-			} else {
-				c.AsTarget = n
-			}
-			c.Events += n
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
+	if err := s.foldActorLog(ctx); err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
 	}
-	out := make([]ActorCount, 0, len(counts))
-	for _, c := range counts {
-		out = append(out, *c)
+	cond, args := codeRange("code", prefix)
+	query := `SELECT code, SUM(s), SUM(t) FROM (
+			SELECT code, as_source AS s, as_target AS t FROM actor_counts
+			UNION ALL SELECT source_code, n, 0 FROM actor_count_log WHERE source_code <> ''
+			UNION ALL SELECT target_code, 0, n FROM actor_count_log WHERE target_code <> '') AS sides
+		WHERE ` + cond + ` GROUP BY code HAVING SUM(s) + SUM(t) > 0`
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	defer rows.Close()
+	out := []ActorCount{}
+	for rows.Next() {
+		var c ActorCount
+		if err := rows.Scan(&c.Code, &c.AsSource, &c.AsTarget); err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		c.Events = c.AsSource + c.AsTarget
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Events != out[j].Events {
@@ -320,6 +352,57 @@ func (s *Store) Actors(ctx context.Context, prefix string, limit int) ([]ActorCo
 		return out[i].Code < out[j].Code
 	})
 	return out[:min(len(out), clampLimit(limit))], nil
+}
+
+// foldAt is how many rows actor_count_log holds before Actors folds them
+// into actor_counts.
+const foldAt = 5000
+
+// foldActorLog moves the rows of actor_count_log into actor_counts when it
+// holds foldAt or more, in one transaction, unless another store is doing
+// it. Only PostgreSQL's triggers write the log (see migration 0008): a
+// writer there never waits for another on a row of actor_counts; readers
+// that fold take turns under an advisory lock. On SQLite the log stays
+// empty and this reads one row.
+func (s *Store) foldActorLog(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM (SELECT 1 FROM actor_count_log LIMIT ?) AS capped`), foldAt).Scan(&n); err != nil {
+		return fmt.Errorf("fold actor counts: %w", err)
+	}
+	if n < foldAt {
+		return nil
+	}
+	if _, ok := s.d.(postgresDialect); !ok {
+		return fmt.Errorf("fold actor counts: the log has rows on a backend that should not write it")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("fold actor counts: %w", err)
+	}
+	defer tx.Rollback()
+	var mine bool
+	if err := tx.QueryRowContext(ctx, `SELECT pg_try_advisory_xact_lock(1685217636, 2)`).Scan(&mine); err != nil {
+		return fmt.Errorf("fold actor counts: %w", err)
+	}
+	if !mine {
+		return nil // another store is folding; the log reads as well meanwhile
+	}
+	// Rows are upserted in code order, so that folders could not deadlock
+	// even without the lock.
+	if _, err := tx.ExecContext(ctx, `WITH moved AS (DELETE FROM actor_count_log RETURNING source_code, target_code, n)
+		INSERT INTO actor_counts (code, as_source, as_target)
+		SELECT code, SUM(s), SUM(t) FROM (
+			SELECT source_code AS code, n AS s, 0 AS t FROM moved WHERE source_code <> ''
+			UNION ALL SELECT target_code, 0, n FROM moved WHERE target_code <> '') AS sides
+		GROUP BY code ORDER BY code
+		ON CONFLICT (code) DO UPDATE SET as_source = actor_counts.as_source + excluded.as_source,
+			as_target = actor_counts.as_target + excluded.as_target`); err != nil {
+		return fmt.Errorf("fold actor counts: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("fold actor counts: %w", err)
+	}
+	return nil
 }
 
 // CodeCount is a code (an actor or a CAMEO root) with a number of events.
@@ -346,62 +429,67 @@ const profileTop = 50
 
 // ActorProfile profiles the actors whose code starts with code
 // (case-insensitive; USA covers USAGOV and USAMIL), counting asserted events
-// only, with its timeline bucketed by interval (day, week or month).
+// only, with its timeline bucketed by interval (day, week or month). One
+// query reads the actor's events, through the source and target indexes.
 func (s *Store) ActorProfile(ctx context.Context, code, interval string) (ActorProfile, error) {
 	p := ActorProfile{Code: strings.ToUpper(code)}
 	if code == "" {
 		return p, fmt.Errorf("actor profile: no code")
 	}
-	if _, err := parseInterval(interval); err != nil {
-		return p, fmt.Errorf("actor profile %s: %w", code, err)
-	}
-	groups := []struct {
-		side, group string
-		out         *[]CodeCount
-	}{
-		{"source_code", "target_code", &p.Targets},
-		{"target_code", "source_code", &p.Sources},
-		{"source_code", "root", &p.RootsAsSource},
-		{"target_code", "root", &p.RootsAsTarget},
-	}
-	for _, g := range groups {
-		cond, args := codeRange(g.side, code)
-		query := `SELECT ` + g.group + `, COUNT(*) AS n FROM events WHERE ` + cond + ` AND modality = 'asserted'
-			GROUP BY ` + g.group + ` ORDER BY n DESC, ` + g.group + ` LIMIT ?`
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(query), append(args, profileTop)...)
-		if err != nil {
-			return p, fmt.Errorf("actor profile %s: %w", code, err)
-		}
-		*g.out = []CodeCount{}
-		for rows.Next() {
-			var c CodeCount
-			if err := rows.Scan(&c.Code, &c.Events); err != nil {
-				rows.Close()
-				return p, fmt.Errorf("actor profile %s: %w", code, err)
-			}
-			*g.out = append(*g.out, c)
-			if g.group == "root" {
-				if g.side == "source_code" {
-					p.AsSource += c.Events
-				} else {
-					p.AsTarget += c.Events
-				}
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return p, fmt.Errorf("actor profile %s: %w", code, err)
-		}
-	}
-	c1, a1 := codeRange("source_code", code)
-	c2, a2 := codeRange("target_code", code)
-	tl, err := s.timeline(ctx, `(`+c1+` OR `+c2+`)`, append(a1, a2...), interval, func(src, _ string) bool {
-		return strings.HasPrefix(src, p.Code)
-	})
+	iv, err := parseInterval(interval)
 	if err != nil {
 		return p, fmt.Errorf("actor profile %s: %w", code, err)
 	}
-	p.Timeline = tl.Buckets
+	c1, a1 := codeRange("source_code", code)
+	c2, a2 := codeRange("target_code", code)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT source_code, target_code, root, date, date_start, quad_class, goldstein, num_mentions
+		FROM events WHERE (`+c1+` OR `+c2+`) AND modality = 'asserted'`), append(a1, a2...)...)
+	if err != nil {
+		return p, fmt.Errorf("actor profile %s: %w", code, err)
+	}
+	defer rows.Close()
+	targets, sources, rootsOut, rootsIn := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	bk := newBucketer(iv)
+	for rows.Next() {
+		var src, tgt, root, date, start string
+		var quad, mentions int
+		var g sql.NullFloat64
+		if err := rows.Scan(&src, &tgt, &root, &date, &start, &quad, &g, &mentions); err != nil {
+			return p, fmt.Errorf("actor profile %s: %w", code, err)
+		}
+		out := strings.HasPrefix(src, p.Code)
+		if out {
+			p.AsSource++
+			targets[tgt]++
+			rootsOut[root]++
+		}
+		if strings.HasPrefix(tgt, p.Code) {
+			p.AsTarget++
+			sources[src]++
+			rootsIn[root]++
+		}
+		bk.add(date, start, out, quad, g, mentions)
+	}
+	if err := rows.Err(); err != nil {
+		return p, fmt.Errorf("actor profile %s: %w", code, err)
+	}
+	p.Targets, p.Sources = topCounts(targets, profileTop), topCounts(sources, profileTop)
+	p.RootsAsSource, p.RootsAsTarget = topCounts(rootsOut, profileTop), topCounts(rootsIn, profileTop)
+	p.Timeline = bk.timeline().Buckets
 	return p, nil
+}
+
+// topCounts is the n codes with most events, most first, then by code.
+func topCounts(counts map[string]int, n int) []CodeCount {
+	out := make([]CodeCount, 0, len(counts))
+	for c, k := range counts {
+		out = append(out, CodeCount{Code: c, Events: k})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		return out[i].Code < out[j].Code
+	})
+	return out[:min(len(out), n)]
 }

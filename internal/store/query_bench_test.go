@@ -42,9 +42,9 @@ func fillEvents(tb testing.TB, s *Store, n int) {
 		tb.Fatal(err)
 	}
 	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, s.d.rebind(`INSERT INTO events (merge_key, date, date_grain, source_code, source_country,
+	st, err := tx.PrepareContext(ctx, s.d.rebind(`INSERT INTO events (merge_key, date, date_grain, date_start, source_code, source_country,
 		target_code, target_country, code, root, quad_class, goldstein, modality, place_name, place_country, lat, lon,
-		num_mentions, num_sources, num_articles, first_seen) VALUES (?, ?, 'day', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+		num_mentions, num_sources, num_articles, first_seen) VALUES (?, ?, 'day', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func fillEvents(tb testing.TB, s *Store, n int) {
 			mod = "negated"
 		}
 		m := 1 + rng.IntN(6)
-		if _, err := st.ExecContext(ctx, fmt.Sprintf("gen:%d", i), date, sc+roles[rng.IntN(len(roles))], sc,
+		if _, err := st.ExecContext(ctx, fmt.Sprintf("gen:%d", i), date, date, sc+roles[rng.IntN(len(roles))], sc,
 			tc+roles[rng.IntN(len(roles))], tc, code, code[:2], quad(code[:2]), rng.Float64()*20-10, mod,
 			"Place "+pc, pc, lat, lon, m, m, m, date); err != nil {
 			tb.Fatal(err)

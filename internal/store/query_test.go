@@ -89,10 +89,12 @@ func TestDyadTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// from and to compare dates as strings, as the events filter does: the
-	// week-dated event is not within 2016-01-01..2016-01-31.
-	want = store.Timeline{Interval: "month", Buckets: []store.Bucket{
-		{Start: "2016-01-01", Label: "2016-01", Events: 2, AToB: 1, BToA: 1, QuadClass: [4]int{1, 0, 0, 1}, Goldstein: g(-4.5), Mentions: 2},
+	// from and to bound the events' first days, as the events filter does:
+	// the week-dated event (its Monday, 2016-01-11) is within
+	// 2016-01-01..2016-01-31, and so is the year-dated one (2016-01-01),
+	// which no bucket holds.
+	want = store.Timeline{Interval: "month", Undated: 1, Buckets: []store.Bucket{
+		{Start: "2016-01-01", Label: "2016-01", Events: 3, AToB: 2, BToA: 1, QuadClass: [4]int{2, 0, 0, 1}, Goldstein: g(-8.0 / 3), Mentions: 3},
 	}}
 	if diff := cmp.Diff(want, tl); diff != "" {
 		t.Errorf("monthly timeline from-to (-want +got):\n%s", diff)
@@ -218,5 +220,81 @@ func TestCountEventsCap(t *testing.T) {
 		if err != nil || n != tt.want {
 			t.Errorf("count capped at %d: %d %v, want %d", tt.cap, n, err, tt.want)
 		}
+	}
+}
+
+// TestMixedGrainDates checks that events dated by an hour, day, week, month,
+// quarter, year or range sort, filter and export by the first day their
+// date covers, not by the date as a string ("2020-W42" would sort after
+// "2020-10-30", and fall outside a range of October days).
+func TestMixedGrainDates(t *testing.T) {
+	s := open(t)
+	dated := func(code, date, grain string) news.Event {
+		e := ev("USAGOV", "RUSGOV", code, date)
+		e.DateGrain = grain
+		return e
+	}
+	save(t, s, doc("a", "VOA", "Talks in several weeks.",
+		dated("040", "2020-10-30", "day"),
+		dated("041", "2020-W42", "week"),
+		dated("042", "2020-10", "month"),
+		dated("043", "2020-Q4", "quarter"),
+		dated("044", "2020-10-14T09", "hour"),
+		dated("045", "2020-09-28/2020-10-02", "range"),
+		dated("046", "2020", "year"),
+	), "")
+	ctx := context.Background()
+	starts := map[string]string{}
+	for _, e := range events(t, s, store.EventFilter{}) {
+		starts[e.Code] = e.DateStart
+	}
+	wantStarts := map[string]string{"040": "2020-10-30", "041": "2020-10-12", "042": "2020-10-01", "043": "2020-10-01",
+		"044": "2020-10-14", "045": "2020-09-28", "046": "2020-01-01"}
+	if diff := cmp.Diff(wantStarts, starts); diff != "" {
+		t.Errorf("date_start by code (-want +got):\n%s", diff)
+	}
+	tests := []struct {
+		name string
+		f    store.EventFilter
+		want []string
+	}{
+		{"oldest first", store.EventFilter{Sort: "-date"}, []string{"046", "045", "042", "043", "041", "044", "040"}},
+		{"newest first", store.EventFilter{}, []string{"040", "044", "041", "043", "042", "045", "046"}},
+		{"days of one week", store.EventFilter{From: "2020-10-10", To: "2020-10-20"}, []string{"044", "041"}},
+		{"a month", store.EventFilter{From: "2020-10", To: "2020-10"}, []string{"040", "044", "041", "043", "042"}},
+		{"to a day", store.EventFilter{To: "2020-10-01", Sort: "-date"}, []string{"046", "045", "042", "043"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range events(t, s, tt.f) {
+			got = append(got, e.Code)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+		if n, err := s.CountEvents(ctx, tt.f, 0); err != nil || n != len(tt.want) {
+			t.Errorf("%s: count %d, %v; want %d", tt.name, n, err, len(tt.want))
+		}
+	}
+	var exported []string
+	err := s.EachEvent(ctx, store.ExportFilter{From: "2020-10-10", To: "2020-10-31"}, func(e store.ExportEvent) error {
+		exported = append(exported, e.Code)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"041", "044", "040"}, exported); diff != "" {
+		t.Errorf("export from 2020-10-10 to 2020-10-31 (-want +got):\n%s", diff)
+	}
+	tl, err := s.DyadTimeline(ctx, "USA", "RUS", "week", "2020-10-05", "2020-10-18")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Bucket{
+		{Start: "2020-10-12", Label: "2020-W42", Events: 2, AToB: 2, QuadClass: [4]int{2, 0, 0, 0}, Goldstein: gold(1), Mentions: 2},
+	}
+	if diff := cmp.Diff(want, tl.Buckets); diff != "" {
+		t.Errorf("weekly timeline of 2020-10-05..18 (-want +got):\n%s", diff)
 	}
 }

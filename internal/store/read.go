@@ -34,6 +34,7 @@ type Event struct {
 	ID            int64     `json:"id"`
 	Date          string    `json:"date,omitempty"`
 	DateGrain     string    `json:"date_grain,omitempty"`
+	DateStart     string    `json:"date_start,omitempty"` // the first day Date covers, YYYY-MM-DD: what events sort and filter by
 	SourceCode    string    `json:"source_code,omitempty"`
 	SourceCountry string    `json:"source_country,omitempty"`
 	TargetCode    string    `json:"target_code,omitempty"`
@@ -84,17 +85,17 @@ type EventFilter struct {
 	Root        string // CAMEO root code, exactly
 	QuadClass   int    // 1..4
 	Modality    string // asserted (asserted or reported), negated, hypothetical or future
-	From, To    string // ISO dates, inclusive, compared with the event date as strings
+	From, To    string // ISO dates or their prefixes (YYYY, YYYY-MM), inclusive, that bound the event's first day (DateStart)
 	BBox        *BBox  // events placed inside this box
 	MinMentions int
 	Q           string // words that must all occur in the text or title of an article reporting the event
-	Sort        string // "date" (default, newest first), "-date" (oldest first), "mentions" (most first)
+	Sort        string // "date" (default, newest first day first), "-date" (oldest first), "mentions" (most first)
 	Limit       int    // at most this many (default 100, at most MaxLimit)
 	Offset      int
 }
 
 // eventColumns are the columns scanEvent reads, in order.
-const eventColumns = `id, date, date_grain, source_code, source_country, target_code, target_country, code, root,
+const eventColumns = `id, date, date_grain, date_start, source_code, source_country, target_code, target_country, code, root,
 	quad_class, goldstein, modality, place_name, place_country, lat, lon, num_mentions, num_sources, num_articles, first_seen`
 
 type scanner interface{ Scan(...any) error }
@@ -102,7 +103,7 @@ type scanner interface{ Scan(...any) error }
 func scanEvent(r scanner) (Event, error) {
 	var e Event
 	var g, lat, lon sql.NullFloat64
-	err := r.Scan(&e.ID, &e.Date, &e.DateGrain, &e.SourceCode, &e.SourceCountry, &e.TargetCode, &e.TargetCountry, &e.Code, &e.Root,
+	err := r.Scan(&e.ID, &e.Date, &e.DateGrain, &e.DateStart, &e.SourceCode, &e.SourceCountry, &e.TargetCode, &e.TargetCountry, &e.Code, &e.Root,
 		&e.QuadClass, &g, &e.Modality, &e.PlaceName, &e.PlaceCountry, &lat, &lon, &e.NumMentions, &e.NumSources, &e.NumArticles, &e.FirstSeen)
 	if g.Valid {
 		e.Goldstein = &g.Float64
@@ -133,9 +134,9 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, error) {
 // are sorted.
 func (s *Store) EventsPage(ctx context.Context, f EventFilter, countCap int) ([]Event, int, error) {
 	order := map[string]string{
-		"":         `date DESC, id DESC`,
-		"date":     `date DESC, id DESC`,
-		"-date":    `date ASC, id ASC`,
+		"":         `date_start DESC, id DESC`,
+		"date":     `date_start DESC, id DESC`,
+		"-date":    `date_start ASC, id ASC`,
 		"mentions": `num_mentions DESC, id DESC`,
 	}[f.Sort]
 	if order == "" {
@@ -156,8 +157,13 @@ func (s *Store) EventsPage(ctx context.Context, f EventFilter, countCap int) ([]
 			query = `SELECT ` + eventColumns + ` FROM events` + s.d.indexedBy(ix) + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 		} else {
 			// Sort the matching ids, which the indexes hold, and read only
-			// the page's rows.
-			query = `SELECT ` + eventColumns + ` FROM events WHERE id IN (SELECT id FROM events` + where +
+			// the page's rows; a box alone is searched along its narrower
+			// axis (see boxIndex).
+			box := ""
+			if ix := boxIndex(f); ix != "" {
+				box = s.d.indexedBy(ix)
+			}
+			query = `SELECT ` + eventColumns + ` FROM events WHERE id IN (SELECT id FROM events` + box + where +
 				` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order
 		}
 	}

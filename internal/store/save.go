@@ -291,7 +291,7 @@ func (w *writer) recount(ctx context.Context, event int64) error {
 
 const (
 	// insertEvents and insertMentions are followed by the rows' placeholders (insertRows).
-	insertEvents = `INSERT INTO events (merge_key, date, date_grain, source_code, source_country, target_code, target_country,
+	insertEvents = `INSERT INTO events (merge_key, date, date_grain, date_start, source_code, source_country, target_code, target_country,
 		code, root, quad_class, goldstein, modality, place_name, place_country, lat, lon, num_mentions, num_articles, num_sources, first_seen) VALUES `
 	insertMentions = `INSERT INTO mentions (event_id, article_id, event_index, sentence, sentence_start, sentence_end,
 		source_text, source_start, source_end, target_text, target_start, target_end, verb_text, verb_start, verb_end,
@@ -443,7 +443,7 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 // one article, one source), a few rows a statement, and calls made with
 // each new event's key and id.
 func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []string, which []int, perKey map[string]int, now string, made func(key string, id int64)) error {
-	const cols = 20
+	const cols = 21
 	per := min(max(1, rowsPerInsert/cols), maxRowsPerInsert)
 	for start := 0; start < len(which); start += per {
 		chunk := which[start:min(start+per, len(which))]
@@ -465,7 +465,7 @@ func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []str
 			if e.Goldstein != nil {
 				goldstein = *e.Goldstein
 			}
-			args = append(args, keys[i], date, grain, srcCode, srcCountry, tgtCode, tgtCountry,
+			args = append(args, keys[i], date, grain, dateStart(date), srcCode, srcCountry, tgtCode, tgtCountry,
 				e.Code, e.Root, e.QuadClass, goldstein, modalityClass(e.Modality), placeName, placeCountry, lat, lon, perKey[keys[i]], 1, 1, now)
 		}
 		// The keys were just looked for within this transaction, so a

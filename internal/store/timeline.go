@@ -54,11 +54,11 @@ func parseInterval(s string) (string, error) {
 // DyadTimeline buckets the asserted events between actors a and b, in either
 // direction, by interval (day, week or month; "" is month), between the
 // dates from and to (inclusive; "" does not bound). Actor codes match by
-// prefix, case-insensitively. An event dated by a week or month only falls in
-// the bucket of its first day; an event dated by a year only, or not at all,
-// is counted as undated. from and to are compared with the stored dates as
-// strings, as EventFilter's are: an event dated by its week (2016-W02) is
-// not within a range of days.
+// prefix, case-insensitively. An event dated by a week or month only falls
+// in the bucket of its first day; an event dated by a quarter or a year
+// only, or not at all, is counted as undated. from and to bound the event's
+// first day (date_start), as EventFilter's do: an event dated by its week
+// (2016-W02) is within a range of days that holds the week's Monday.
 func (s *Store) DyadTimeline(ctx context.Context, a, b, interval, from, to string) (Timeline, error) {
 	if a == "" || b == "" {
 		return Timeline{}, fmt.Errorf("dyad timeline: two actor codes needed")
@@ -71,13 +71,9 @@ func (s *Store) DyadTimeline(ctx context.Context, a, b, interval, from, to strin
 	_, rb := codeRange("", b)
 	cond := `((` + sa + ` AND ` + tb + `) OR (` + sb + ` AND ` + ta + `))`
 	args := append(append(append(append([]any{}, ra...), rb...), rb...), ra...)
-	if from != "" {
-		cond += ` AND date >= ?`
-		args = append(args, from)
-	}
-	if to != "" {
-		cond += ` AND date <> '' AND date <= ?`
-		args = append(args, to+"\uffff")
+	for _, c := range dateRange("date_start", from, to) {
+		cond += ` AND ` + c.cond
+		args = append(args, c.arg)
 	}
 	ua := strings.ToUpper(a)
 	tl, err := s.timeline(ctx, cond, args, interval, func(src, tgt string) bool {
@@ -96,60 +92,85 @@ func (s *Store) timeline(ctx context.Context, cond string, args []any, interval 
 	if err != nil {
 		return Timeline{}, err
 	}
-	tl := Timeline{Interval: iv, Buckets: []Bucket{}}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT date, source_code, target_code, quad_class, goldstein, num_mentions
+	bk := newBucketer(iv)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT date, date_start, source_code, target_code, quad_class, goldstein, num_mentions
 		FROM events WHERE `+cond+` AND modality = 'asserted'`), args...)
 	if err != nil {
-		return tl, err
+		return Timeline{}, err
 	}
 	defer rows.Close()
-	type acc struct {
-		b      Bucket
-		gsum   float64
-		gcount int
-	}
-	byStart := map[time.Time]*acc{}
 	for rows.Next() {
-		var date, src, tgt string
+		var date, start, src, tgt string
 		var quad, mentions int
 		var g sql.NullFloat64
-		if err := rows.Scan(&date, &src, &tgt, &quad, &g, &mentions); err != nil {
-			return tl, err
+		if err := rows.Scan(&date, &start, &src, &tgt, &quad, &g, &mentions); err != nil {
+			return Timeline{}, err
 		}
-		day, ok := firstDay(date)
-		if !ok {
-			tl.Undated++
-			continue
-		}
-		start := bucketStart(day, iv)
-		a := byStart[start]
-		if a == nil {
-			a = &acc{b: Bucket{Start: start.Format(time.DateOnly), Label: bucketLabel(start, iv)}}
-			byStart[start] = a
-		}
-		a.b.Events++
-		a.b.Mentions += mentions
-		if forward(src, tgt) {
-			a.b.AToB++
-		} else {
-			a.b.BToA++
-		}
-		if quad >= 1 && quad <= 4 {
-			a.b.QuadClass[quad-1]++
-		}
-		if g.Valid {
-			a.gsum += g.Float64
-			a.gcount++
-		}
+		bk.add(date, start, forward(src, tgt), quad, g, mentions)
 	}
 	if err := rows.Err(); err != nil {
-		return tl, err
+		return Timeline{}, err
 	}
-	if len(byStart) == 0 {
-		return tl, nil
+	return bk.timeline(), nil
+}
+
+// bucketer counts events into the buckets of a timeline.
+type bucketer struct {
+	interval string
+	undated  int
+	byStart  map[time.Time]*bucketSum
+}
+
+// bucketSum is a bucket being counted, with the sum of its Goldstein scores.
+type bucketSum struct {
+	b      Bucket
+	gsum   float64
+	gcount int
+}
+
+func newBucketer(interval string) *bucketer {
+	return &bucketer{interval: interval, byStart: map[time.Time]*bucketSum{}}
+}
+
+// add counts one asserted event, stored with this date and date_start, in
+// its bucket (or as undated); aToB says whether it counts in a_to_b.
+func (bk *bucketer) add(date, start string, aToB bool, quad int, g sql.NullFloat64, mentions int) {
+	day, ok := firstDay(date, start)
+	if !ok {
+		bk.undated++
+		return
+	}
+	first := bucketStart(day, bk.interval)
+	a := bk.byStart[first]
+	if a == nil {
+		a = &bucketSum{b: Bucket{Start: first.Format(time.DateOnly), Label: bucketLabel(first, bk.interval)}}
+		bk.byStart[first] = a
+	}
+	a.b.Events++
+	a.b.Mentions += mentions
+	if aToB {
+		a.b.AToB++
+	} else {
+		a.b.BToA++
+	}
+	if quad >= 1 && quad <= 4 {
+		a.b.QuadClass[quad-1]++
+	}
+	if g.Valid {
+		a.gsum += g.Float64
+		a.gcount++
+	}
+}
+
+// timeline is the buckets counted, oldest first, gaps filled (see Timeline).
+func (bk *bucketer) timeline() Timeline {
+	iv := bk.interval
+	tl := Timeline{Interval: iv, Buckets: []Bucket{}, Undated: bk.undated}
+	if len(bk.byStart) == 0 {
+		return tl
 	}
 	var first, last time.Time
-	for t := range byStart {
+	for t := range bk.byStart {
 		if first.IsZero() || t.Before(first) {
 			first = t
 		}
@@ -159,7 +180,7 @@ func (s *Store) timeline(ctx context.Context, cond string, args []any, interval 
 	}
 	fill := countBuckets(first, last, iv) <= maxBuckets
 	for t := first; !t.After(last); t = nextBucket(t, iv) {
-		a := byStart[t]
+		a := bk.byStart[t]
 		if a == nil {
 			if fill {
 				tl.Buckets = append(tl.Buckets, Bucket{Start: t.Format(time.DateOnly), Label: bucketLabel(t, iv)})
@@ -172,29 +193,57 @@ func (s *Store) timeline(ctx context.Context, cond string, args []any, interval 
 		}
 		tl.Buckets = append(tl.Buckets, a.b)
 	}
-	return tl, nil
+	return tl
 }
 
-// firstDay is the first day of a stored event date: 2016-07-14 (also with an
-// hour), 2016-W28 (its Monday) or 2016-07; false for anything coarser.
-func firstDay(date string) (time.Time, bool) {
-	if len(date) >= 10 {
-		t, err := time.Parse(time.DateOnly, date[:10])
-		return t, err == nil
-	}
-	if len(date) == 8 && date[4:6] == "-W" {
-		y, err1 := strconv.Atoi(date[:4])
-		w, err2 := strconv.Atoi(date[6:])
-		if err1 != nil || err2 != nil || w < 1 || w > 53 {
-			return time.Time{}, false
+// dateStart is the first day a stored event date covers, as YYYY-MM-DD:
+// the day of a day or an hour ("2016-07-14T21"), the Monday of an ISO week
+// ("2016-W28"), the first day of a month ("2016-07"), quarter ("2016-Q3")
+// or year ("2016"), and the first day of the start of a range
+// ("2016-07/2016-09"); "" for no date or one of another shape. It is what
+// the events table's date_start holds: migration 0008 computes the same in
+// SQL for the events stored before it, so both must read dates alike.
+func dateStart(date string) string {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
 		}
-		return isoWeekStart(y, w), true
+		return true
 	}
-	if len(date) == 7 {
-		t, err := time.Parse("2006-01", date)
-		return t, err == nil
+	if len(date) < 4 || !digits(date[:4]) {
+		return ""
 	}
-	return time.Time{}, false
+	year := date[:4]
+	switch {
+	case len(date) >= 10 && date[4] == '-' && digits(date[5:7]) && date[7] == '-' && digits(date[8:10]):
+		return date[:10]
+	case len(date) >= 8 && date[4:6] == "-W" && digits(date[6:8]):
+		y, _ := strconv.Atoi(year)
+		w, _ := strconv.Atoi(date[6:8])
+		return isoWeekStart(y, w).Format(time.DateOnly)
+	case len(date) >= 7 && date[4:6] == "-Q" && date[6] >= '1' && date[6] <= '4':
+		return year + "-" + [...]string{"01", "04", "07", "10"}[date[6]-'1'] + "-01"
+	case len(date) >= 7 && date[4] == '-' && digits(date[5:7]):
+		return date[:7] + "-01"
+	}
+	return year + "-01-01"
+}
+
+// firstDay is the day a timeline buckets an event with this stored date
+// and date_start by: date_start for a date no coarser than a month (a day,
+// hour, week or month, or a range starting with one); false for a quarter,
+// a year, or no date.
+func firstDay(date, start string) (time.Time, bool) {
+	if i := strings.IndexByte(date, '/'); i >= 0 {
+		date = date[:i] // a range: its start
+	}
+	if start == "" || len(date) < 7 || date[4:6] == "-Q" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, start)
+	return t, err == nil
 }
 
 // isoWeekStart is the Monday of ISO week w of year y.
