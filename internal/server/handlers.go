@@ -24,6 +24,9 @@ type eventList struct {
 	TotalCapped bool          `json:"total_capped"` // total reached the count cap: there are at least that many
 	Limit       int           `json:"limit"`
 	Offset      int           `json:"offset"`
+	// Next is the after cursor of the page that follows, when this page is
+	// full: reading on with it costs the same at any depth.
+	Next string `json:"next,omitempty"`
 }
 
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
@@ -49,6 +52,13 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	f.MinMentions = p.integer("min_mentions", 0, 1, math.MaxInt32)
 	f.Limit = p.limit()
 	f.Offset = p.integer("offset", 0, 0, maxOffset)
+	if after := p.str("after", nil, ""); after != "" {
+		c, err := store.ParseCursor(f.Sort, after)
+		if err != nil {
+			p.fail("after", "%v", err)
+		}
+		f.After = &c
+	}
 	if !p.done(w) {
 		return
 	}
@@ -61,7 +71,11 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, eventList{Events: es, Total: total, TotalCapped: total >= store.CountCap, Limit: f.Limit, Offset: f.Offset})
+	list := eventList{Events: es, Total: total, TotalCapped: total >= store.CountCap, Limit: f.Limit, Offset: f.Offset}
+	if len(es) > 0 && len(es) == f.Limit {
+		list.Next = store.CursorAt(f.Sort, es[len(es)-1]).String()
+	}
+	writeJSON(w, http.StatusOK, list)
 }
 
 func (s *server) event(w http.ResponseWriter, r *http.Request) {

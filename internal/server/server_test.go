@@ -121,6 +121,7 @@ type eventList struct {
 	TotalCapped bool          `json:"total_capped"`
 	Limit       int           `json:"limit"`
 	Offset      int           `json:"offset"`
+	Next        string        `json:"next"`
 }
 
 func ids(es []store.Event) []int64 {
@@ -455,6 +456,53 @@ func TestToken(t *testing.T) {
 	}
 }
 
+// TestEventsCursor reads every event page by page through the next
+// cursors, in each sort order, and checks that they come in the order and
+// number of one long page.
+func TestEventsCursor(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, id := range []string{"wire-a", "wire-b"} {
+		if code, out := post(e, articleJSON(id, article), nil); code != http.StatusCreated {
+			t.Fatalf("POST %s: %d %v", id, code, out)
+		}
+	}
+	for _, order := range []string{"date", "-date", "mentions"} {
+		var all eventList
+		e.get("/api/v1/events?limit=1000&sort="+order, &all)
+		if len(all.Events) < 20 || all.Next != "" {
+			t.Fatalf("sort %s: %d events, next %q", order, len(all.Events), all.Next)
+		}
+		var got []int64
+		path := "/api/v1/events?limit=6&sort=" + order
+		for pages := 0; ; pages++ {
+			if pages > len(all.Events) {
+				t.Fatalf("sort %s: the cursors do not end", order)
+			}
+			var page eventList
+			e.get(path, &page)
+			if page.Total != all.Total {
+				t.Errorf("sort %s, %s: total %d, want %d", order, path, page.Total, all.Total)
+			}
+			got = append(got, ids(page.Events)...)
+			if page.Next == "" {
+				break
+			}
+			path = "/api/v1/events?limit=6&sort=" + order + "&after=" + url.QueryEscape(page.Next)
+		}
+		if diff := cmp.Diff(ids(all.Events), got); diff != "" {
+			t.Errorf("sort %s: events read through cursors (-one page +cursors):\n%s", order, diff)
+		}
+	}
+	// A cursor with an offset skips rows after the cursor.
+	var first, skipped, all eventList
+	e.get("/api/v1/events?limit=3", &first)
+	e.get("/api/v1/events?limit=2&offset=1&after="+url.QueryEscape(first.Next), &skipped)
+	e.get("/api/v1/events?limit=6", &all)
+	if diff := cmp.Diff(ids(all.Events[4:6]), ids(skipped.Events)); diff != "" {
+		t.Errorf("after and offset (-want +got):\n%s", diff)
+	}
+}
+
 func TestQueryErrors(t *testing.T) {
 	e := newEnv(t, nil)
 	tests := []struct {
@@ -475,6 +523,10 @@ func TestQueryErrors(t *testing.T) {
 		{"/api/v1/events?bbox=0,50,10,40", 400, "bbox"},
 		{"/api/v1/events?bbox=0,0,200,10", 400, "bbox"},
 		{"/api/v1/events?sort=random", 400, "sort"},
+		{"/api/v1/events?after=2017-03-01", 400, "after"},
+		{"/api/v1/events?after=W42~12", 400, "after"},
+		{"/api/v1/events?after=2017-03-01~12&sort=mentions", 400, "after"},
+		{"/api/v1/events?after=3~0&sort=mentions", 400, "after"},
 		{"/api/v1/events?actor=US%20A", 400, "actor"},
 		{"/api/v1/events?country=France", 400, "country"},
 		{"/api/v1/events?code=abc", 400, "code"},

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -63,6 +64,7 @@ func TestEventsPagePlans(t *testing.T) {
 		{"actor", EventFilter{Actor: "USA"}, actor("USA")},
 		{"code", EventFilter{Code: "040"}, func(e Event) bool { return e.Code == "040" }},
 		{"code and actor", EventFilter{Code: "190", Actor: "S"}, func(e Event) bool { return e.Code == "190" && actor("S")(e) }},
+		{"oldest first", EventFilter{Root: "19", Sort: "-date"}, func(e Event) bool { return e.Root == "19" }},
 		{"mentions", EventFilter{Country: "SYR", Sort: "mentions"}, func(e Event) bool {
 			return e.SourceCountry == "SYR" || e.TargetCountry == "SYR" || e.PlaceCountry == "SYR"
 		}},
@@ -89,9 +91,13 @@ func TestEventsPagePlans(t *testing.T) {
 				want = append(want, e)
 			}
 		}
-		if tt.f.Sort == "mentions" {
+		switch tt.f.Sort {
+		case "mentions":
 			byMentions(want)
-		} else {
+		case "-date":
+			byDate(want)
+			slices.Reverse(want)
+		default:
 			byDate(want)
 		}
 		if len(want) < 12 {
@@ -112,6 +118,22 @@ func TestEventsPagePlans(t *testing.T) {
 			}
 			if wantTotal := min(len(want), page.countCap); total != wantTotal {
 				t.Errorf("%s %+v: total %d, want %d", tt.name, page, total, wantTotal)
+			}
+			if page.offset == 0 || page.offset > len(want) {
+				continue
+			}
+			// The same page after the cursor of the event before it.
+			c := CursorAt(f.Sort, want[page.offset-1])
+			f.After, f.Offset = &c, 0
+			got, _, err = s.EventsPage(ctx, f, page.countCap)
+			if err != nil {
+				t.Fatalf("%s %+v after %v: %v", tt.name, page, c, err)
+			}
+			if diff := cmp.Diff(ids(w), ids(got)); diff != "" {
+				t.Errorf("%s %+v after %v (-want +got):\n%s", tt.name, page, c, diff)
+			}
+			if back, err := ParseCursor(f.Sort, c.String()); err != nil || back != c {
+				t.Errorf("cursor %v reads back as %v, %v", c, back, err)
 			}
 		}
 	}

@@ -102,6 +102,13 @@ func BenchmarkEventsQuery(b *testing.B) {
 			return err
 		}
 	}
+	// The cursor of the 900th event of the deep page's filter: the page
+	// after it is the deep page, read from the cursor.
+	before, err := s.Events(ctx, EventFilter{Actor: "IRN", Offset: 899, Limit: 1})
+	if err != nil || len(before) != 1 {
+		b.Fatalf("event 900 of IRN: %v, %v", before, err)
+	}
+	cursor := CursorAt("", before[0])
 	queries := []struct {
 		name string
 		run  func() error
@@ -118,6 +125,7 @@ func BenchmarkEventsQuery(b *testing.B) {
 		{"bbox_antimeridian", page(EventFilter{BBox: &BBox{MinLon: 170, MinLat: -50, MaxLon: -170, MaxLat: 0}})},
 		{"min_mentions", page(EventFilter{MinMentions: 6, Sort: "mentions"})},
 		{"deep_page", page(EventFilter{Actor: "IRN", Offset: 900})},
+		{"deep_page_cursor", page(EventFilter{Actor: "IRN", After: &cursor})},
 		{"actors", func() error { _, err := s.Actors(ctx, "", 100); return err }},
 		{"actor_profile", func() error { _, err := s.ActorProfile(ctx, "USAGOV", "month"); return err }},
 		{"dyad_timeline", func() error { _, err := s.DyadTimeline(ctx, "USA", "CHN", "week", "", ""); return err }},

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"dyad/news"
@@ -91,7 +92,91 @@ type EventFilter struct {
 	Q           string // words that must all occur in the text or title of an article reporting the event
 	Sort        string // "date" (default, newest first day first), "-date" (oldest first), "mentions" (most first)
 	Limit       int    // at most this many (default 100, at most MaxLimit)
-	Offset      int
+	Offset      int    // skip this many (after After, when given)
+	// After, when not nil, lists only the events after this one in the sort
+	// order: the cursor of the last event of the previous page (CursorAt,
+	// same filter and sort). A deep page is then found from the index
+	// position of the cursor, where an offset has to walk or sort every
+	// event before it.
+	After *Cursor
+}
+
+// Cursor is the position of an event in a sort order of events: its first
+// day (sorts date and -date) or its mentions (sort mentions), and its id.
+type Cursor struct {
+	Sort     string // "date", "-date" or "mentions"
+	Day      string // YYYY-MM-DD, or "" for an undated event
+	Mentions int
+	ID       int64
+}
+
+// sortName is the name of a sort order, "date" for the default "".
+func sortName(sort string) string {
+	if sort == "" {
+		return "date"
+	}
+	return sort
+}
+
+// CursorAt is the position of e in the sort order named by sort.
+func CursorAt(sort string, e Event) Cursor {
+	c := Cursor{Sort: sortName(sort), ID: e.ID}
+	if c.Sort == "mentions" {
+		c.Mentions = e.NumMentions
+	} else {
+		c.Day = e.DateStart
+	}
+	return c
+}
+
+// String is the cursor as ParseCursor reads it: KEY~ID, the key being the
+// day for the date sorts ("2016-07-14~5012", "~9" for an undated event) or
+// the number of mentions ("3~77").
+func (c Cursor) String() string {
+	key := c.Day
+	if c.Sort == "mentions" {
+		key = strconv.Itoa(c.Mentions)
+	}
+	return key + "~" + strconv.FormatInt(c.ID, 10)
+}
+
+// ParseCursor reads a cursor written by Cursor.String for the sort order
+// named by sort ("", "date", "-date" or "mentions").
+func ParseCursor(sort, s string) (Cursor, error) {
+	key, id, ok := strings.Cut(s, "~")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if !ok || err != nil || n < 1 {
+		return Cursor{}, fmt.Errorf("cursor %q: want KEY~ID, as a previous page's next cursor", s)
+	}
+	c := Cursor{Sort: sortName(sort), ID: n}
+	switch c.Sort {
+	case "date", "-date":
+		if key != "" && (len(key) != 10 || dateStart(key) != key) {
+			return Cursor{}, fmt.Errorf("cursor %q: %q is not a day (YYYY-MM-DD), as sort %s wants", s, key, c.Sort)
+		}
+		c.Day = key
+	case "mentions":
+		m, err := strconv.Atoi(key)
+		if err != nil || m < 0 {
+			return Cursor{}, fmt.Errorf("cursor %q: %q is not a number of mentions, as sort mentions wants", s, key)
+		}
+		c.Mentions = m
+	default:
+		return Cursor{}, fmt.Errorf("cursor %q: sort %q: want date, -date or mentions", s, sort)
+	}
+	return c, nil
+}
+
+// after is the condition that an event comes after c in c's sort order,
+// written so that an index in that order serves it.
+func (c Cursor) after() (string, []any) {
+	switch c.Sort {
+	case "-date":
+		return `date_start >= ? AND (date_start > ? OR id > ?)`, []any{c.Day, c.Day, c.ID}
+	case "mentions":
+		return `num_mentions <= ? AND (num_mentions < ? OR id < ?)`, []any{c.Mentions, c.Mentions, c.ID}
+	}
+	return `date_start <= ? AND (date_start < ? OR id < ?)`, []any{c.Day, c.Day, c.ID}
 }
 
 // eventColumns are the columns scanEvent reads, in order.
@@ -151,6 +236,18 @@ func (s *Store) EventsPage(ctx context.Context, f EventFilter, countCap int) ([]
 	}
 	limit, offset := clampLimit(f.Limit), max(f.Offset, 0)
 	where, args := s.eventWhere(f)
+	if f.After != nil {
+		if f.After.Sort != sortName(f.Sort) {
+			return nil, 0, fmt.Errorf("events: a cursor of sort %s given to sort %s", f.After.Sort, sortName(f.Sort))
+		}
+		cond, a := f.After.after()
+		if where == "" {
+			where = ` WHERE ` + cond
+		} else {
+			where += ` AND ` + cond
+		}
+		args = append(args, a...)
+	}
 	query := `SELECT ` + eventColumns + ` FROM events` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	if where != "" {
 		if ix := s.pageIndex(ctx, f, total, countCap, limit+offset); ix != "" {
