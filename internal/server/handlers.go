@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"dyad/internal/store"
 	"dyad/news"
@@ -264,11 +263,6 @@ func (s *server) postArticle(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	if !saved.Unchanged {
-		s.mu.Lock()
-		s.actorCache = nil
-		s.mu.Unlock()
-	}
 	out := articleSaved{ID: doc.ID, Location: "/api/v1/articles/" + pathEscape(doc.ID), Unchanged: saved.Unchanged,
 		Mentions: saved.Mentions, NewEvents: saved.NewEvents}
 	status = http.StatusCreated
@@ -364,43 +358,13 @@ func (s *server) actors(w http.ResponseWriter, r *http.Request) {
 	if !p.done(w) {
 		return
 	}
-	var as []store.ActorCount
-	var err error
-	if q == "" {
-		as, err = s.allActors(r)
-		as = as[:min(len(as), limit)]
-	} else {
-		as, err = s.cfg.Store.Actors(r.Context(), q, limit)
-	}
+	// The store keeps the counts up to date (see store.Actors): no cache.
+	as, err := s.cfg.Store.Actors(r.Context(), q, limit)
 	if err != nil {
 		s.internalError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, actorList{Actors: as})
-}
-
-// actorsTTL is how long the unfiltered actor list is served from memory:
-// counting every actor reads every event, which takes a while with
-// millions. Storing an article through the API clears it at once.
-const actorsTTL = time.Minute
-
-// allActors is the list of the MaxLimit actors with most events, from the
-// cache when it is fresh.
-func (s *server) allActors(r *http.Request) ([]store.ActorCount, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.actorCache != nil && time.Since(s.actorsAt) < actorsTTL {
-		return s.actorCache, nil
-	}
-	as, err := s.cfg.Store.Actors(r.Context(), "", store.MaxLimit)
-	if err != nil {
-		return nil, err
-	}
-	if as == nil {
-		as = []store.ActorCount{}
-	}
-	s.actorCache, s.actorsAt = as, time.Now()
-	return as, nil
 }
 
 func (s *server) actor(w http.ResponseWriter, r *http.Request) {

@@ -19,7 +19,6 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"dyad/internal/store"
@@ -71,10 +70,6 @@ type Config struct {
 type server struct {
 	cfg    Config
 	coding chan struct{} // one token per article being coded
-
-	mu         sync.Mutex
-	actorCache []store.ActorCount // the unfiltered actor list, see allActors
-	actorsAt   time.Time
 }
 
 // route is one API endpoint.

@@ -628,6 +628,31 @@ func TestActors(t *testing.T) {
 	if total != asSource || len(prof.Timeline) == 0 || prof.Timeline[len(prof.Timeline)-1].Label != "2017-03" {
 		t.Errorf("RUSGOV timeline %+v: %d as source, want %d", prof.Timeline, total, asSource)
 	}
+
+	// An article stored through the API shows in the actor list at once:
+	// the list equals a count of every event again.
+	n := len(all.Events)
+	if code, out := post(e, datedJSON("later", "2017-05-02", article), nil); code != http.StatusCreated {
+		t.Fatalf("POST: %d %v", code, out)
+	}
+	e.get("/api/v1/events?limit=1000", &all)
+	if len(all.Events) <= n {
+		t.Fatalf("the new article added no events (%d, then %d): the test says nothing", n, len(all.Events))
+	}
+	counted := map[string]int{}
+	for _, ev := range all.Events {
+		counted[ev.SourceCode]++
+		counted[ev.TargetCode]++
+	}
+	delete(counted, "")
+	listed := map[string]int{}
+	e.get("/api/v1/actors?limit=1000", &list)
+	for _, a := range list.Actors {
+		listed[a.Code] = a.Events
+	}
+	if diff := cmp.Diff(counted, listed); diff != "" {
+		t.Errorf("actors after a new article (-counted +listed):\n%s", diff)
+	}
 }
 
 func TestDyadTimeline(t *testing.T) {
