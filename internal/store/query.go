@@ -430,7 +430,7 @@ const profileTop = 50
 // ActorProfile profiles the actors whose code starts with code
 // (case-insensitive; USA covers USAGOV and USAMIL), counting asserted events
 // only, with its timeline bucketed by interval (day, week or month). One
-// query reads the actor's events, through the source and target indexes.
+// query reads the actor's events, found by the source and target indexes.
 func (s *Store) ActorProfile(ctx context.Context, code, interval string) (ActorProfile, error) {
 	p := ActorProfile{Code: strings.ToUpper(code)}
 	if code == "" {
@@ -442,8 +442,10 @@ func (s *Store) ActorProfile(ctx context.Context, code, interval string) (ActorP
 	}
 	c1, a1 := codeRange("source_code", code)
 	c2, a2 := codeRange("target_code", code)
+	// The ids come from the source and target indexes alone; reading the
+	// rows in id order then visits the table's pages in order, each once.
 	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT source_code, target_code, root, date, date_start, quad_class, goldstein, num_mentions
-		FROM events WHERE (`+c1+` OR `+c2+`) AND modality = 'asserted'`), append(a1, a2...)...)
+		FROM events WHERE id IN (SELECT id FROM events WHERE (`+c1+` OR `+c2+`) AND modality = 'asserted')`), append(a1, a2...)...)
 	if err != nil {
 		return p, fmt.Errorf("actor profile %s: %w", code, err)
 	}

@@ -128,6 +128,7 @@ func BenchmarkEventsQuery(b *testing.B) {
 		{"deep_page_cursor", page(EventFilter{Actor: "IRN", After: &cursor})},
 		{"actors", func() error { _, err := s.Actors(ctx, "", 100); return err }},
 		{"actor_profile", func() error { _, err := s.ActorProfile(ctx, "USAGOV", "month"); return err }},
+		{"actor_profile_country", func() error { _, err := s.ActorProfile(ctx, "USA", "month"); return err }},
 		{"dyad_timeline", func() error { _, err := s.DyadTimeline(ctx, "USA", "CHN", "week", "", ""); return err }},
 	}
 	for _, q := range queries {
