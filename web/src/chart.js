@@ -25,7 +25,7 @@ export function periodOf(date, interval) {
 export function bucketize(events, interval) {
   const m = new Map();
   for (const e of events) {
-    const p = periodOf(e.date, interval);
+    const p = periodOf(e.date_start || e.date, interval);
     if (!p) continue;
     let b = m.get(p);
     if (!b) {
