@@ -114,7 +114,7 @@ type phrase struct {
 // concurrent use.
 type Finder struct {
 	actors []dictfile.Actor
-	index  map[string][]*phrase
+	index  *trie           // the phrases by their words, upper case
 	verbs  map[string]bool // the verb dictionary's verbs and their irregular forms, lower case
 	// firstNames are first names in lower case: the list in words.go and
 	// dict/names (generated from public first-name lists).
@@ -125,7 +125,7 @@ type Finder struct {
 // actors or agents, gives a Finder that works from capitalisation and
 // titles alone.
 func New(set *dictfile.Set) (*Finder, error) {
-	f := &Finder{index: make(map[string][]*phrase), verbs: map[string]bool{}, firstNames: map[string]bool{}}
+	f := &Finder{index: newTrie(), verbs: map[string]bool{}, firstNames: map[string]bool{}}
 	names, err := dict.FirstNames()
 	if err != nil {
 		return nil, fmt.Errorf("entity finder: %w", err)
@@ -175,10 +175,42 @@ func New(set *dictfile.Set) (*Finder, error) {
 			}
 		}
 	}
-	for _, ps := range f.index {
-		slices.SortStableFunc(ps, func(a, b *phrase) int { return len(b.words) - len(a.words) })
-	}
 	return f, nil
+}
+
+// trie indexes phrases by their words, one node a word, so that the longest
+// phrase at a token is found with one map lookup per word matched rather
+// than by trying every phrase that starts with the token's word. The edges
+// of every node live in one map, which keeps the index a few MB for the
+// Phoenix dictionaries (a map per node took ten times that).
+type trie struct {
+	ends  [][]*phrase    // by node: the phrases ending there, in the order added; node 0 is the root
+	edges map[edge]int32 // the child of a node by the next word
+}
+
+// edge is a node and the next word.
+type edge struct {
+	from int32
+	word string
+}
+
+func newTrie() *trie { return &trie{ends: make([][]*phrase, 1), edges: map[edge]int32{}} }
+
+// next returns the child of node n by word w, or -1.
+func (t *trie) next(n int32, w string) int32 {
+	if c, ok := t.edges[edge{n, w}]; ok {
+		return c
+	}
+	return -1
+}
+
+// nextBytes is next for a word held in a buffer: the compiler looks the
+// key up without copying w to a new string.
+func (t *trie) nextBytes(n int32, w []byte) int32 {
+	if c, ok := t.edges[edge{n, string(w)}]; ok {
+		return c
+	}
+	return -1
 }
 
 func (f *Finder) add(words []string, p *phrase) {
@@ -186,7 +218,18 @@ func (f *Finder) add(words []string, p *phrase) {
 		return
 	}
 	p.words = words
-	f.index[words[0]] = append(f.index[words[0]], p)
+	t := f.index
+	n := int32(0)
+	for _, w := range words {
+		c := t.next(n, w)
+		if c < 0 {
+			c = int32(len(t.ends))
+			t.ends = append(t.ends, nil)
+			t.edges[edge{n, w}] = c
+		}
+		n = c
+	}
+	t.ends[n] = append(t.ends[n], p)
 }
 
 // actorClass classifies an actor entry by its codes and file.
@@ -272,6 +315,47 @@ type state struct {
 	// parties are the countries of the places coded as parties so far,
 	// in text order.
 	parties []string
+	// up holds the current sentence's tokens in upper case,
+	// one after another; upEnd[k] is where token k's ends. One buffer for
+	// all saves an allocation per token.
+	up    []byte
+	upEnd []int
+}
+
+// upperAll fills st.up with the tokens of a sentence in upper case.
+func (st *state) upperAll(ts []news.Token) {
+	st.up, st.upEnd = st.up[:0], st.upEnd[:0]
+	for _, t := range ts {
+		st.up = appendUpper(st.up, t.Text)
+		st.upEnd = append(st.upEnd, len(st.up))
+	}
+}
+
+// upper returns token k of the current sentence in upper case.
+func (st *state) upper(k int) []byte {
+	lo := 0
+	if k > 0 {
+		lo = st.upEnd[k-1]
+	}
+	return st.up[lo:st.upEnd[k]]
+}
+
+// appendUpper appends strings.ToUpper(s) to b, without a new string for
+// the ASCII words that make up nearly all of news text.
+func appendUpper(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(b, strings.ToUpper(s)...) // rare: Unicode case rules
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // homeCountry is the country a story is set in, for titles and roles that
@@ -328,55 +412,39 @@ func (st *state) codeOf(i int) string {
 	return c.Code
 }
 
-// match returns the longest dictionary phrase at ts[i:].
+// match returns the longest dictionary phrase at ts[i:] (the first added of
+// those with the same words) and the index of the token after it.
 func (st *state) match(ts []news.Token, i int) (*phrase, int) {
-	w := upperWord(ts[i].Text)
-	for _, p := range st.f.index[w] {
-		if i+len(p.words) > len(ts) {
-			continue
+	var best *phrase
+	end := i
+	t, n := st.f.index, int32(0)
+	for k := i; k < len(ts); k++ {
+		if n = t.nextBytes(n, st.upper(k)); n < 0 {
+			break
 		}
-		ok := true
-		for k := 1; k < len(p.words); k++ {
-			if upperWord(ts[i+k].Text) != p.words[k] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return p, i + len(p.words)
+		if len(t.ends[n]) > 0 {
+			best, end = t.ends[n][0], k+1
 		}
 	}
-	return nil, i
+	return best, end
 }
 
 // exact returns the code of the organisation or group phrase that is
 // exactly ts[lo:hi], or "".
 func (st *state) exact(ts []news.Token, lo, hi int) string {
-	for _, p := range st.f.index[upperWord(ts[lo].Text)] {
-		if len(p.words) != hi-lo || p.class != classOrg && p.class != classGroup {
-			continue
-		}
-		ok := true
-		for k := 1; k < len(p.words); k++ {
-			if upperWord(ts[lo+k].Text) != p.words[k] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+	t, n := st.f.index, int32(0)
+	for k := lo; k < hi && n >= 0; k++ {
+		n = t.nextBytes(n, st.upper(k))
+	}
+	if n < 0 {
+		return ""
+	}
+	for _, p := range t.ends[n] {
+		if p.class == classOrg || p.class == classGroup {
 			return st.codeOf(p.actor)
 		}
 	}
 	return ""
-}
-
-func upperWord(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'a' <= c && c <= 'z' || c >= 0x80 {
-			return strings.ToUpper(s)
-		}
-	}
-	return s
 }
 
 // placeAt returns the index of the place starting at byte pos, or -1.
@@ -410,6 +478,7 @@ func (st *state) sentence(ts []news.Token) {
 			return // tokens that do not fit the text: find nothing
 		}
 	}
+	st.upperAll(ts)
 	items := st.items(ts)
 	// Capitalised runs between items.
 	var all []item

@@ -374,3 +374,12 @@ func BenchmarkFind(b *testing.B) {
 		finder.Find(doc, testDate)
 	}
 }
+
+func TestAppendUpper(t *testing.T) {
+	for _, s := range []string{"", "NATO", "Kremlin", "al-Assad", "U.S.", "Élysée", "straße", "ǅemal", "a\xffb", "123"} {
+		got := string(appendUpper([]byte("x"), s))
+		if want := "x" + strings.ToUpper(s); got != want {
+			t.Errorf("appendUpper(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
