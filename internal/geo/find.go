@@ -162,23 +162,24 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // segment splits text into words, with sentence numbers and tags from
 // sentences when given.
 func segment(text string, sentences []news.Sentence) []word {
-	var words []word
 	if len(sentences) == 0 {
-		return splitWords(text, 0, len(text), 0, nil, true)
+		return splitWords(nil, text, 0, len(text), 0, nil, true)
 	}
+	// about one word in six bytes of news text: one allocation, mostly.
+	words := make([]word, 0, len(text)/6+1)
 	for si, s := range sentences {
 		if !s.Span.In(len(text)) {
 			continue
 		}
-		words = append(words, splitWords(text, s.Span[0], s.Span[1], si, s.Tokens, false)...)
+		words = splitWords(words, text, s.Span[0], s.Span[1], si, s.Tokens, false)
 	}
 	return words
 }
 
-// splitWords finds the words of text[from:to]. When ownSentences is set,
-// sentence ends are guessed from punctuation and line breaks.
-func splitWords(text string, from, to, sent int, tokens []news.Token, ownSentences bool) []word {
-	var out []word
+// splitWords appends the words of text[from:to] to out. When ownSentences
+// is set, sentence ends are guessed from punctuation and line breaks.
+func splitWords(out []word, text string, from, to, sent int, tokens []news.Token, ownSentences bool) []word {
+	base := len(out)
 	first := true
 	ti := 0
 	i := from
@@ -236,8 +237,8 @@ func splitWords(text string, from, to, sent int, tokens []news.Token, ownSentenc
 	if ownSentences {
 		// sentence numbers: recount from firsts
 		s := 0
-		for k := range out {
-			if out[k].first && k > 0 {
+		for k := base; k < len(out); k++ {
+			if out[k].first && k > base {
 				s++
 			}
 			out[k].sent = s
@@ -256,18 +257,27 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // isAbbrev reports whether s (so far) is a single-letter abbreviation like
 // "U", "U.S", "U.A.E".
 func isAbbrev(s string) bool {
-	parts := strings.Split(s, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 && p != "" {
+	if s == "" {
+		return false
+	}
+	// every part between periods is empty or one character.
+	for len(s) > 0 {
+		p, rest, _ := strings.Cut(s, ".")
+		if p != "" && utf8.RuneCountInString(p) != 1 {
 			return false
 		}
+		s = rest
 	}
-	return s != ""
+	return true
 }
 
 // candidates finds the longest gazetteer names at each word, capitalised.
 func (g *Gazetteer) candidates(text string, words []word) []mention {
 	var ms []mention
+	// key holds the key of words i to i+n-1 as key[:ends[n]], built once
+	// for every n rather than once for each length tried.
+	var key []byte
+	var ends [7]int
 	for i := 0; i < len(words); {
 		found := false
 		if !isCap(text[words[i].start:words[i].end]) {
@@ -279,14 +289,28 @@ func (g *Gazetteer) candidates(text string, words []word) []mention {
 			i++
 			continue
 		}
-		for n := min(g.maxWords, 6, len(words)-i); n >= 1; n-- {
+		// longest is the most words whose key begins some key of the
+		// gazetteer; no longer name can be one.
+		longest := 0
+		key = key[:0]
+		from := words[i].start
+		for n := 1; n <= min(g.maxWords, 6, len(words)-i); n++ {
+			end := words[i+n-1].end
+			key = appendNormKey(key, text[from:end])
+			from, ends[n] = end, len(key)
+			if !g.beginsKey(key) {
+				break
+			}
+			longest = n
+		}
+		for n := longest; n >= 1; n-- {
 			j := i + n
 			if words[j-1].sent != words[i].sent || !joinable(text, words[i:j]) {
 				continue
 			}
-			key := normKey(text[words[i].start:words[j-1].end])
-			refs, ok := g.index[key]
-			if notPlaces[key] {
+			k := key[:ends[n]]
+			refs, ok := g.index[string(k)]
+			if notPlaces[string(k)] {
 				break
 			}
 			if !ok || !capitalised(text, words[i:j]) {
@@ -674,7 +698,25 @@ func (g *Gazetteer) isDemonym(s string) bool {
 
 func isCap(s string) bool { return unicode.IsUpper(decode(s)) }
 
-func isAllCaps(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
+// isAllCaps reports whether strings.ToUpper(s) == s && strings.ToLower(s) != s,
+// rune by rune rather than by building both strings.
+func isAllCaps(s string) bool {
+	lower := false
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return false // ToUpper would replace the invalid byte
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		if unicode.ToLower(r) != r {
+			lower = true
+		}
+	}
+	return lower
+}
 
 // locativeBefore reports whether a locative word precedes word i, possibly
 // across skippable words ("in the northern city of Aleppo").

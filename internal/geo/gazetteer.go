@@ -15,6 +15,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad/dict"
 )
@@ -62,6 +64,11 @@ type Gazetteer struct {
 	entries  []entry
 	index    map[string][]ref
 	maxWords int
+	// prefixes holds the beginnings of the keys of index and notPlaces
+	// that end before a character that is no letter or digit ("new" of
+	// "new york"): a name that is neither a key nor one of these begins no
+	// key, so longer names from the same word need not be looked up.
+	prefixes map[string]bool
 	country  map[string]int32  // alpha-2 and alpha-3 → entry
 	admin1   map[string]string // "CC.code" → name
 }
@@ -93,7 +100,34 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 			return nil, fmt.Errorf("load gazetteer: %w", err)
 		}
 	}
+	g.prefixes = map[string]bool{}
+	for key := range g.index {
+		g.addPrefixes(key)
+	}
+	for key := range notPlaces {
+		g.prefixes[key] = true
+		g.addPrefixes(key)
+	}
 	return g, nil
+}
+
+// addPrefixes adds the beginnings of key that end before a character that
+// is no letter or digit to g.prefixes.
+func (g *Gazetteer) addPrefixes(key string) {
+	for i, r := range key {
+		if i > 0 && !isWordRune(r) {
+			g.prefixes[key[:i]] = true
+		}
+	}
+}
+
+// beginsKey reports whether key (a normKey) is a key of the index or
+// notPlaces or a beginning of one (g.prefixes).
+func (g *Gazetteer) beginsKey(key []byte) bool {
+	if _, ok := g.index[string(key)]; ok {
+		return true
+	}
+	return g.prefixes[string(key)]
 }
 
 func readTSV(fsys fs.FS, name string, ncols int, row func([]string) error) error {
@@ -307,8 +341,13 @@ func (g *Gazetteer) demonymRow(c []string) error {
 // normKey is the lookup form of a name: lower case, curly apostrophes
 // straightened, runs of spaces collapsed.
 func normKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendNormKey(make([]byte, 0, len(s)), s))
+}
+
+// appendNormKey appends normKey(s) to b. A space between words is written
+// only when b is not empty, so the key of a text read piece by piece (each
+// piece beginning where a word ended) is built by appending the pieces.
+func appendNormKey(b []byte, s string) []byte {
 	space := false
 	for _, r := range s {
 		switch {
@@ -318,20 +357,21 @@ func normKey(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		space = false
 		if r < 0x80 {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b = append(b, byte(r))
 			continue
 		}
-		b.WriteString(strings.ToLower(string(r)))
+		// unicode.ToLower is what strings.ToLower does rune by rune.
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String()
+	return b
 }
 
 // foldASCII drops the diacritics of common Latin letters.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"dyad/news"
 )
@@ -310,6 +311,63 @@ func TestNeverAlone(t *testing.T) {
 			case "March", "August", "Hamas", "Amal", "Hezbollah", "Nov", "Oct", "Republic":
 				t.Errorf("%q: %q taken for a place (%s, %s)", text, p.Text, p.Name, p.Country)
 			}
+		}
+	}
+}
+
+// TestHelpersMatchReference checks the allocation-free helpers against the
+// plain definitions they replace.
+func TestHelpersMatchReference(t *testing.T) {
+	refAbbrev := func(s string) bool {
+		for _, p := range strings.Split(s, ".") {
+			if utf8.RuneCountInString(p) != 1 && p != "" {
+				return false
+			}
+		}
+		return s != ""
+	}
+	refKey := func(s string) string {
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			switch {
+			case r == '\u2019' || r == '\u2018' || r == '`':
+				r = '\''
+			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(strings.ToLower(string(r)))
+		}
+		return b.String()
+	}
+	for _, s := range []string{"", "U", "U.S", "U.S.", "U.A.E", "US", "..", "Ü.K", "St", "PARIS", "Paris",
+		"ÉLYSÉE", "İSTANBUL", "123", "A1", "ǅ", "N'DJAMENA", "\xff", "AB\xff", "  Cote  d’Ivoire\u00a0 ", "Saint\tKitts"} {
+		if got, want := isAbbrev(s), refAbbrev(s); got != want {
+			t.Errorf("isAbbrev(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isAllCaps(s), strings.ToUpper(s) == s && strings.ToLower(s) != s; got != want {
+			t.Errorf("isAllCaps(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := normKey(s), refKey(s); got != want {
+			t.Errorf("normKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// a key appended piece by piece, each piece from a word's end, is the
+	// key of the whole.
+	text := "the  Cote d’Ivoire-Gulf, NEW York"
+	ends := []int{3, 9, 20, 25, 30, len(text)} // where words end
+	var key []byte
+	from := 0
+	for _, e := range ends {
+		key = appendNormKey(key, text[from:e])
+		from = e
+		if got, want := string(key), normKey(text[:e]); got != want {
+			t.Errorf("appended key of %q = %q, want %q", text[:e], got, want)
 		}
 	}
 }
