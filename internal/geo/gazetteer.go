@@ -100,7 +100,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 			return nil, fmt.Errorf("load gazetteer: %w", err)
 		}
 	}
-	g.prefixes = map[string]bool{}
+	g.prefixes = make(map[string]bool, len(g.index)/4) // about one for four keys
 	for key := range g.index {
 		g.addPrefixes(key)
 	}
@@ -114,10 +114,21 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 // addPrefixes adds the beginnings of key that end before a character that
 // is no letter or digit to g.prefixes.
 func (g *Gazetteer) addPrefixes(key string) {
-	for i, r := range key {
-		if i > 0 && !isWordRune(r) {
+	_, first := utf8.DecodeRuneInString(key)
+	for i := first; i < len(key); {
+		c := key[i]
+		if c < utf8.RuneSelf { // ASCII, most keys: no rune decoding
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z') {
+				g.prefixes[key[:i]] = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(key[i:])
+		if !isWordRune(r) {
 			g.prefixes[key[:i]] = true
 		}
+		i += n
 	}
 }
 
