@@ -45,6 +45,13 @@ func Find(text string, sentences []news.Sentence, published time.Time, known boo
 	if sentences == nil {
 		sentences = []news.Sentence{{Span: news.Span{0, len(text)}}}
 	}
+	// room for the longest sentence's tokens, allocated once rather than
+	// grown token by token.
+	most := 0
+	for _, s := range sentences {
+		most = max(most, len(s.Tokens))
+	}
+	sc.toks, sc.inf = make([]tok, 0, most), make([]tinfo, 0, most)
 	var out []news.Time
 	lastBlock := -1
 	for _, s := range sentences {
