@@ -180,12 +180,15 @@ func New(set *dictfile.Set) (*Finder, error) {
 
 // trie indexes phrases by their words, one node a word, so that the longest
 // phrase at a token is found with one map lookup per word matched rather
-// than by trying every phrase that starts with the token's word. The edges
-// of every node live in one map, which keeps the index a few MB for the
-// Phoenix dictionaries (a map per node took ten times that).
+// than by trying every phrase that starts with the token's word. The first
+// words have a map of their own, since every token is looked up there (a
+// string key hashes faster than a struct); the later edges of every node
+// live in one map, which keeps the index a few MB for the Phoenix
+// dictionaries (a map per node took ten times that).
 type trie struct {
-	ends  [][]*phrase    // by node: the phrases ending there, in the order added; node 0 is the root
-	edges map[edge]int32 // the child of a node by the next word
+	ends  [][]*phrase      // by node: the phrases ending there, in the order added; node 0 is the root
+	first map[string]int32 // the children of the root by word
+	edges map[edge]int32   // the child of any other node by the next word
 }
 
 // edge is a node and the next word.
@@ -194,23 +197,29 @@ type edge struct {
 	word string
 }
 
-func newTrie() *trie { return &trie{ends: make([][]*phrase, 1), edges: map[edge]int32{}} }
+func newTrie() *trie {
+	return &trie{ends: make([][]*phrase, 1), first: map[string]int32{}, edges: map[edge]int32{}}
+}
 
 // next returns the child of node n by word w, or -1.
 func (t *trie) next(n int32, w string) int32 {
-	if c, ok := t.edges[edge{n, w}]; ok {
-		return c
-	}
-	return -1
+	return t.nextBytes(n, []byte(w))
 }
 
 // nextBytes is next for a word held in a buffer: the compiler looks the
 // key up without copying w to a new string.
 func (t *trie) nextBytes(n int32, w []byte) int32 {
-	if c, ok := t.edges[edge{n, string(w)}]; ok {
-		return c
+	var c int32
+	var ok bool
+	if n == 0 {
+		c, ok = t.first[string(w)]
+	} else {
+		c, ok = t.edges[edge{n, string(w)}]
 	}
-	return -1
+	if !ok {
+		return -1
+	}
+	return c
 }
 
 func (f *Finder) add(words []string, p *phrase) {
@@ -225,7 +234,11 @@ func (f *Finder) add(words []string, p *phrase) {
 		if c < 0 {
 			c = int32(len(t.ends))
 			t.ends = append(t.ends, nil)
-			t.edges[edge{n, w}] = c
+			if n == 0 {
+				t.first[w] = c
+			} else {
+				t.edges[edge{n, w}] = c
+			}
 		}
 		n = c
 	}
