@@ -51,6 +51,16 @@ type scratch struct {
 	tags   []string
 }
 
+// grow makes room for the tagger's view of n tokens. Sentences calls it
+// with a block's token count, which bounds every sentence of the block.
+func (sc *scratch) grow(n int) {
+	if cap(sc.words) < n {
+		sc.words = make([]string, n)
+		sc.norms = make([]norm, n)
+		sc.tags = make([]string, n)
+	}
+}
+
 // Sentences splits each block of text into sentences, tokenised, tagged and chunked.
 // Sentences never cross a block boundary; Sentence.Block is the block's
 // index. Blocks are expected in text order without overlap; a part of a
@@ -61,7 +71,9 @@ type scratch struct {
 // changes another.
 func (a *Analyzer) Sentences(text string, blocks []news.Block) []news.Sentence {
 	type ranges struct{ t0, t1, c0, c1 int }
-	var sc scratch
+	// about one token in five bytes: the scratch tokens are sized like
+	// allToks, so that tokenize rarely grows them.
+	sc := scratch{toks: make([]tok, 0, len(text)/5+1)}
 	allToks := make([]news.Token, 0, len(text)/5+1)
 	chunks := make([]news.Chunk, 0, len(text)/10+1)
 	out := make([]news.Sentence, 0, len(text)/120+1)
@@ -75,6 +87,7 @@ func (a *Analyzer) Sentences(text string, blocks []news.Block) []news.Sentence {
 		done = hi
 		sc.toks = tokenize(text, lo, hi, sc.toks[:0])
 		sc.bounds = splitBlock(text, sc.toks, sc.bounds[:0])
+		sc.grow(len(sc.toks))
 		first := 0
 		for _, end := range sc.bounds {
 			ts := sc.toks[first:end]
@@ -105,11 +118,7 @@ func (a *Analyzer) Sentences(text string, blocks []news.Block) []news.Sentence {
 // tagSentence sets the Tag of each of tokens, the news form of ts.
 func (a *Analyzer) tagSentence(text string, ts []tok, tokens []news.Token, sc *scratch) {
 	n := len(ts)
-	if cap(sc.words) < n {
-		sc.words = make([]string, n, 2*n)
-		sc.norms = make([]norm, n, 2*n)
-		sc.tags = make([]string, n, 2*n)
-	}
+	sc.grow(n)
 	words, norms, tags := sc.words[:n], sc.norms[:n], sc.tags[:n]
 	for i, t := range ts {
 		w := modelWord(text[t.start:t.end], t.kind)
