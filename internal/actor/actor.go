@@ -296,6 +296,12 @@ type item struct {
 func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 	d := dictfile.MakeDate(date)
 	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}, home: homeCountry(doc)}
+	// room for the longest sentence in upper case, allocated once.
+	most, long := 0, 0
+	for _, s := range doc.Sentences {
+		most, long = max(most, len(s.Tokens)), max(long, s.Span.Len())
+	}
+	st.up, st.upEnd = make([]byte, 0, long), make([]int, 0, most)
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		st.headline = s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Kind == news.BlockTitle
@@ -333,6 +339,9 @@ type state struct {
 	// all saves an allocation per token.
 	up    []byte
 	upEnd []int
+	// itemBuf and allBuf are the item lists of items and sentence, kept
+	// for the next sentence.
+	itemBuf, allBuf []item
 }
 
 // upperAll fills st.up with the tokens of a sentence in upper case.
@@ -494,7 +503,8 @@ func (st *state) sentence(ts []news.Token) {
 	st.upperAll(ts)
 	items := st.items(ts)
 	// Capitalised runs between items.
-	var all []item
+	all := st.allBuf[:0]
+	defer func() { st.allBuf = all[:0] }()
 	k := 0
 	for _, it := range items {
 		all = append(all, st.runs(ts, k, it.lo)...)
@@ -536,7 +546,8 @@ func (st *state) sentence(ts []news.Token) {
 
 // items finds the dictionary phrases and places of a sentence.
 func (st *state) items(ts []news.Token) []item {
-	var items []item
+	items := st.itemBuf[:0]
+	defer func() { st.itemBuf = items[:0] }()
 	for i := 0; i < len(ts); {
 		pl := st.placeAt(ts[i].Span[0])
 		plEnd := -1
