@@ -56,7 +56,15 @@ func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []ne
 	if g == nil || text == "" {
 		return nil
 	}
-	words := segment(text, sentences)
+	// the words are needed only during the call: their slice is reused
+	// from call to call (a word list is most of what Find allocates).
+	buf, _ := g.words.Get().(*[]word)
+	if buf == nil {
+		buf = new([]word)
+	}
+	defer g.words.Put(buf)
+	words := segment((*buf)[:0], text, sentences)
+	*buf = words
 	ms := g.candidates(text, words)
 	if len(ms) == 0 {
 		return nil
@@ -159,14 +167,12 @@ func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []ne
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
-// segment splits text into words, with sentence numbers and tags from
-// sentences when given.
-func segment(text string, sentences []news.Sentence) []word {
+// segment appends the words of text to words, with sentence numbers and
+// tags from sentences when given.
+func segment(words []word, text string, sentences []news.Sentence) []word {
 	if len(sentences) == 0 {
-		return splitWords(nil, text, 0, len(text), 0, nil, true)
+		return splitWords(words, text, 0, len(text), 0, nil, true)
 	}
-	// about one word in six bytes of news text: one allocation, mostly.
-	words := make([]word, 0, len(text)/6+1)
 	for si, s := range sentences {
 		if !s.Span.In(len(text)) {
 			continue

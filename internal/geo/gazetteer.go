@@ -15,6 +15,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,8 +70,10 @@ type Gazetteer struct {
 	// "new york"): a name that is neither a key nor one of these begins no
 	// key, so longer names from the same word need not be looked up.
 	prefixes map[string]bool
-	country  map[string]int32  // alpha-2 and alpha-3 → entry
-	admin1   map[string]string // "CC.code" → name
+	// words holds *[]word buffers for Find to reuse.
+	words   sync.Pool
+	country map[string]int32  // alpha-2 and alpha-3 → entry
+	admin1  map[string]string // "CC.code" → name
 }
 
 // Len is the number of entries in the gazetteer.
