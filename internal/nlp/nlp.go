@@ -18,14 +18,18 @@ package nlp
 
 import (
 	"fmt"
+	"sync"
 
 	"dyad/news"
 )
 
-// Analyzer holds the loaded tagging model. It is immutable and safe for
-// concurrent use; build it once with New and reuse it.
+// Analyzer holds the loaded tagging model. It is safe for concurrent use;
+// build it once with New and reuse it.
 type Analyzer struct {
 	m *model
+	// scratch holds *scratch for Sentences to reuse from call to call,
+	// which saves most of its allocations on short articles.
+	scratch sync.Pool
 }
 
 // New loads the tagging model.
@@ -71,9 +75,11 @@ func (sc *scratch) grow(n int) {
 // changes another.
 func (a *Analyzer) Sentences(text string, blocks []news.Block) []news.Sentence {
 	type ranges struct{ t0, t1, c0, c1 int }
-	// about one token in five bytes: the scratch tokens are sized like
-	// allToks, so that tokenize rarely grows them.
-	sc := scratch{toks: make([]tok, 0, len(text)/5+1)}
+	sc, _ := a.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer a.scratch.Put(sc)
 	allToks := make([]news.Token, 0, len(text)/5+1)
 	chunks := make([]news.Chunk, 0, len(text)/10+1)
 	out := make([]news.Sentence, 0, len(text)/120+1)
@@ -99,7 +105,7 @@ func (a *Analyzer) Sentences(text string, blocks []news.Block) []news.Sentence {
 			for _, t := range ts {
 				allToks = append(allToks, news.Token{Text: text[t.start:t.end], Span: news.Span{t.start, t.end}})
 			}
-			a.tagSentence(text, ts, allToks[t0:], &sc)
+			a.tagSentence(text, ts, allToks[t0:], sc)
 			c0 := len(chunks)
 			chunks = appendChunks(chunks, allToks[t0:])
 			out = append(out, news.Sentence{Span: news.Span{ts[0].start, ts[len(ts)-1].end}, Block: bi})
