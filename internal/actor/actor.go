@@ -69,6 +69,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -119,6 +120,8 @@ type Finder struct {
 	// firstNames are first names in lower case: the list in words.go and
 	// dict/names (generated from public first-name lists).
 	firstNames map[string]bool
+	// buffers holds *buffers for Find to reuse from call to call.
+	buffers sync.Pool
 }
 
 // New indexes the actor and agent phrases of set. A nil set, or one without
@@ -296,12 +299,13 @@ type item struct {
 func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 	d := dictfile.MakeDate(date)
 	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}, home: homeCountry(doc)}
-	// room for the longest sentence in upper case, allocated once.
-	most, long := 0, 0
-	for _, s := range doc.Sentences {
-		most, long = max(most, len(s.Tokens)), max(long, s.Span.Len())
+	// the per-sentence buffers come from earlier calls when there are some.
+	b, _ := f.buffers.Get().(*buffers)
+	if b == nil {
+		b = new(buffers)
 	}
-	st.up, st.upEnd = make([]byte, 0, long), make([]int, 0, most)
+	st.buffers = *b
+	defer func() { *b = st.buffers; f.buffers.Put(b) }()
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		st.headline = s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Kind == news.BlockTitle
@@ -334,13 +338,18 @@ type state struct {
 	// parties are the countries of the places coded as parties so far,
 	// in text order.
 	parties []string
+	buffers
+}
+
+// buffers are a sentence's working memory, kept for the next sentence and,
+// through Finder.buffers, the next call.
+type buffers struct {
 	// up holds the current sentence's tokens in upper case,
 	// one after another; upEnd[k] is where token k's ends. One buffer for
 	// all saves an allocation per token.
 	up    []byte
 	upEnd []int
-	// itemBuf and allBuf are the item lists of items and sentence, kept
-	// for the next sentence.
+	// itemBuf and allBuf are the item lists of items and sentence.
 	itemBuf, allBuf []item
 }
 
