@@ -573,7 +573,7 @@ func (g *Gazetteer) judge(text string, words []word, ms []mention, k int) {
 		m.drop = true
 		return
 	}
-	allCaps := strings.ToUpper(s) == s && strings.ToLower(s) != s
+	allCaps := isAllCaps(s)
 	// All-capital short words are codes or acronyms; only listed forms
 	// (US, UK, UAE, DRC) and datelines pass.
 	dateline := allCaps && (m.i == 0 || first.first) && datelineAfter(text[m.end:])
