@@ -65,6 +65,7 @@
 package actor
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -371,6 +372,31 @@ func (st *state) upper(k int) []byte {
 	return st.up[lo:st.upEnd[k]]
 }
 
+// appendLower appends strings.ToLower(s) to b, without a new string for
+// ASCII words.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(b, strings.ToLower(s)...) // rare: Unicode case rules
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// lowerIn reports whether set holds strings.ToLower(w), lower-casing short
+// words in a buffer on the stack rather than a new string.
+func lowerIn(set map[string]bool, w string) bool {
+	var buf [32]byte
+	return set[string(appendLower(buf[:0], w))]
+}
+
 // appendUpper appends strings.ToUpper(s) to b, without a new string for
 // the ASCII words that make up nearly all of news text.
 func appendUpper(b []byte, s string) []byte {
@@ -583,7 +609,7 @@ func (st *state) items(ts []news.Token) []item {
 			t := j
 			// "M23 rebels", "NATO allies", "UN relief agency": the name is
 			// the capitalised part; the code is the whole phrase's.
-			for t-1 > i && (titleWords[strings.ToLower(ts[t-1].Text)] || !isCap(ts[t-1].Text) && hasLetter(ts[t-1].Text)) {
+			for t-1 > i && (lowerIn(titleWords, ts[t-1].Text) || !isCap(ts[t-1].Text) && hasLetter(ts[t-1].Text)) {
 				t--
 			}
 			it := item{lo: i, hi: t, class: p.class, code: code, place: -1}
@@ -688,13 +714,13 @@ func (st *state) runs(ts []news.Token, lo, hi int) []item {
 // knownName reports whether t is a capitalised word of a person's name
 // already seen, whatever its tag ("Yeti/RB rejected that account").
 func (st *state) knownName(t news.Token) bool {
-	return isCap(t.Text) && !stopWords[strings.ToLower(t.Text)] && st.knownWord(t.Text)
+	return isCap(t.Text) && !lowerIn(stopWords, t.Text) && st.knownWord(t.Text)
 }
 
 // orgAdjective reports whether ts[i] is a capitalised adjective that opens
 // an organisation's name with the word after it ("Constitutional Court").
 func orgAdjective(ts []news.Token, i, hi int) bool {
-	return ts[i].Tag == "JJ" && isCap(ts[i].Text) && i+1 < hi && isCap(ts[i+1].Text) && orgWords[strings.ToLower(ts[i+1].Text)]
+	return ts[i].Tag == "JJ" && isCap(ts[i].Text) && i+1 < hi && isCap(ts[i+1].Text) && lowerIn(orgWords, ts[i+1].Text)
 }
 
 // nameWord reports whether t can be part of a name: capitalised, a proper
@@ -711,11 +737,12 @@ func (st *state) knownWord(w string) bool {
 
 func nameWord(t news.Token) bool {
 	w := t.Text
-	lw := strings.ToLower(w)
-	if strings.HasPrefix(lw, "al-") && len(lw) > 3 || lw == "bin" || lw == "van" || lw == "von" || lw == "de" {
+	var buf [32]byte
+	lw := appendLower(buf[:0], w) // on the stack: string(lw) below copies nothing
+	if bytes.HasPrefix(lw, []byte("al-")) && len(lw) > 3 || string(lw) == "bin" || string(lw) == "van" || string(lw) == "von" || string(lw) == "de" {
 		return true
 	}
-	if !isCap(w) || !hasLetter(w) || stopWords[lw] || titleWords[lw] || titleWords[strings.TrimSuffix(lw, ".")] {
+	if !isCap(w) || !hasLetter(w) || stopWords[string(lw)] || titleWords[string(lw)] || titleWords[string(bytes.TrimSuffix(lw, []byte(".")))] {
 		return false
 	}
 	return t.Tag == "NNP" || t.Tag == "NNPS" || t.Tag == "FW" || t.Tag == "NN" && isCap(w)

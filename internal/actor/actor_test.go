@@ -383,3 +383,15 @@ func TestAppendUpper(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendLowerAndLowerIn(t *testing.T) {
+	set := map[string]bool{"court": true, "élysée": true, "minister": true}
+	for _, s := range []string{"", "Court", "COURT", "Élysée", "ÉLYSÉE", "İstanbul", "a\xffB", "Minister.", "a-very-long-word-of-more-than-thirty-two-bytes"} {
+		if got, want := string(appendLower([]byte("x"), s)), "x"+strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := lowerIn(set, s), set[strings.ToLower(s)]; got != want {
+			t.Errorf("lowerIn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
