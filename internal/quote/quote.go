@@ -108,18 +108,38 @@ func newAnalysis(doc news.Document, pieces []piece) *analysis {
 		byName: make(map[string]int),
 	}
 	n := len(doc.Text)
+	valid := func(s news.Sentence) bool { return s.Block >= 0 && s.Block < len(a.toks) }
+	// The blocks' tokens share one array, each block's part capped at its
+	// count, instead of each block's list growing token by token.
+	count := make([]int, len(doc.Blocks))
 	for _, s := range doc.Sentences {
-		if s.Block < 0 || s.Block >= len(a.toks) {
-			continue
-		}
-		for _, t := range s.Tokens {
-			if t.Span.In(n) && t.Span.Len() > 0 {
-				a.toks[s.Block] = append(a.toks[s.Block], t)
+		if valid(s) {
+			for _, t := range s.Tokens {
+				if t.Span.In(n) && t.Span.Len() > 0 {
+					count[s.Block]++
+				}
 			}
 		}
 	}
-	for bi := range a.toks {
-		a.inQ[bi] = make([]bool, len(a.toks[bi]))
+	total := 0
+	for _, c := range count {
+		total += c
+	}
+	all, inQ := make([]news.Token, total), make([]bool, total)
+	at := 0
+	for bi, c := range count {
+		a.toks[bi] = all[at : at : at+c]
+		a.inQ[bi] = inQ[at : at+c : at+c]
+		at += c
+	}
+	for _, s := range doc.Sentences {
+		if valid(s) {
+			for _, t := range s.Tokens {
+				if t.Span.In(n) && t.Span.Len() > 0 {
+					a.toks[s.Block] = append(a.toks[s.Block], t)
+				}
+			}
+		}
 	}
 	for i, p := range pieces {
 		ts := a.toks[p.block]
@@ -130,6 +150,7 @@ func newAnalysis(doc news.Document, pieces []piece) *analysis {
 			a.inQ[p.block][k] = true
 		}
 	}
+	a.ents = make([]news.Entity, 0, len(doc.Entities))
 	for _, e := range doc.Entities {
 		if e.Span.In(n) {
 			a.ents = append(a.ents, e)
