@@ -141,7 +141,16 @@ func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []ne
 			}
 		}
 	}
-	var out []news.Place
+	kept := 0
+	for k := range ms {
+		if !ms[k].drop {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return nil // as when nothing is appended below
+	}
+	out := make([]news.Place, 0, kept) // one allocation, not one per doubling
 	for k := range ms {
 		m := &ms[k]
 		if m.drop {
