@@ -258,6 +258,13 @@ func normalizeDate(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
+	if len(s) == len("2006-01-02") && s[4] == '-' && s[7] == '-' {
+		// the usual form, tried first: news.ParseDate would reach this
+		// layout only after three failed parses, each building an error.
+		if _, err := time.Parse("2006-01-02", s); err == nil {
+			return s, true
+		}
+	}
 	if _, err := news.ParseDate(s); err == nil {
 		return s, true
 	}
