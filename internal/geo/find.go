@@ -56,16 +56,17 @@ func (g *Gazetteer) Find(text string, sentences []news.Sentence, hint Hint) []ne
 	if g == nil || text == "" {
 		return nil
 	}
-	// the words are needed only during the call: their slice is reused
-	// from call to call (a word list is most of what Find allocates).
-	buf, _ := g.words.Get().(*[]word)
-	if buf == nil {
-		buf = new([]word)
+	// the words and mentions are needed only during the call: their
+	// lists are reused from call to call (they are most of what Find
+	// would allocate).
+	sc, _ := g.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
 	}
-	defer g.words.Put(buf)
-	words := segment((*buf)[:0], text, sentences)
-	*buf = words
-	ms := g.candidates(text, words)
+	defer g.scratch.Put(sc)
+	words := segment(sc.words[:0], text, sentences)
+	sc.words = words
+	ms := g.candidates(sc, text, words)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -286,12 +287,22 @@ func isAbbrev(s string) bool {
 	return true
 }
 
+// scratch is Find's working memory, kept for the next call.
+type scratch struct {
+	words []word
+	ms    []mention
+	key   []byte
+}
+
 // candidates finds the longest gazetteer names at each word, capitalised.
-func (g *Gazetteer) candidates(text string, words []word) []mention {
-	var ms []mention
+// The mentions it returns live in sc until the next call.
+func (g *Gazetteer) candidates(sc *scratch, text string, words []word) []mention {
+	ms := sc.ms[:0]
+	defer func() { sc.ms = ms[:0] }()
 	// key holds the key of words i to i+n-1 as key[:ends[n]], built once
 	// for every n rather than once for each length tried.
-	var key []byte
+	key := sc.key[:0]
+	defer func() { sc.key = key[:0] }()
 	var ends [7]int
 	for i := 0; i < len(words); {
 		found := false

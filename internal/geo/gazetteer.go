@@ -70,8 +70,8 @@ type Gazetteer struct {
 	// "new york"): a name that is neither a key nor one of these begins no
 	// key, so longer names from the same word need not be looked up.
 	prefixes map[string]bool
-	// words holds *[]word buffers for Find to reuse.
-	words   sync.Pool
+	// scratch holds *scratch for Find to reuse.
+	scratch sync.Pool
 	country map[string]int32  // alpha-2 and alpha-3 → entry
 	admin1  map[string]string // "CC.code" → name
 }
