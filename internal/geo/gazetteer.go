@@ -70,6 +70,10 @@ type Gazetteer struct {
 	// "new york"): a name that is neither a key nor one of these begins no
 	// key, so longer names from the same word need not be looked up.
 	prefixes map[string]bool
+	// filter has the bit keyBit sets for every key of index and prefixes:
+	// a key whose bit is clear is in neither, which a 256 KB bit set that
+	// stays in cache tells faster than two lookups in the big maps.
+	filter []uint64
 	// scratch holds *scratch for Find to reuse.
 	scratch sync.Pool
 	country map[string]int32  // alpha-2 and alpha-3 → entry
@@ -111,7 +115,37 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		g.prefixes[key] = true
 		g.addPrefixes(key)
 	}
+	g.filter = make([]uint64, filterBits/64)
+	for key := range g.index {
+		g.setKeyBit(key)
+	}
+	for key := range g.prefixes {
+		g.setKeyBit(key)
+	}
 	return g, nil
+}
+
+// filterBits is the size of Gazetteer.filter, 1<<filterLog bits: with
+// some 200,000 keys and prefixes, about one name in ten that is neither
+// gets past it.
+const (
+	filterLog  = 21
+	filterBits = 1 << filterLog
+)
+
+// keyBit is the bit of key in Gazetteer.filter: the top bits of its
+// FNV-1a hash.
+func keyBit(key []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range key {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h >> (64 - filterLog)
+}
+
+func (g *Gazetteer) setKeyBit(key string) {
+	b := keyBit([]byte(key))
+	g.filter[b/64] |= 1 << (b % 64)
 }
 
 // addPrefixes adds the beginnings of key that end before a character that
@@ -138,6 +172,9 @@ func (g *Gazetteer) addPrefixes(key string) {
 // beginsKey reports whether key (a normKey) is a key of the index or
 // notPlaces or a beginning of one (g.prefixes).
 func (g *Gazetteer) beginsKey(key []byte) bool {
+	if b := keyBit(key); g.filter[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
 	if _, ok := g.index[string(key)]; ok {
 		return true
 	}

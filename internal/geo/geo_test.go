@@ -371,3 +371,30 @@ func TestHelpersMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// TestBeginsKey checks that the bit filter in front of the maps never
+// turns away a key or a beginning of one, and that longer names are tried
+// only while their words begin some key.
+func TestBeginsKey(t *testing.T) {
+	g := gazetteer(t)
+	for key := range g.index {
+		if !g.beginsKey([]byte(key)) {
+			t.Fatalf("key %q not found", key)
+		}
+	}
+	for key := range g.prefixes {
+		if !g.beginsKey([]byte(key)) {
+			t.Fatalf("beginning %q not found", key)
+		}
+	}
+	for _, s := range []string{"new", "san", "white house"} {
+		if !g.beginsKey([]byte(s)) {
+			t.Errorf("%q should begin a key", s)
+		}
+	}
+	for _, s := range []string{"zzqx", "new zzqx", "the quick brown"} {
+		if g.beginsKey([]byte(s)) {
+			t.Errorf("%q begins no key", s)
+		}
+	}
+}
