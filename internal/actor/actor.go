@@ -112,8 +112,8 @@ type phrase struct {
 	inst   bool   // an institution agent ("ministry")
 }
 
-// Finder finds entities. It is immutable once built and safe for
-// concurrent use.
+// Finder finds entities. Its dictionaries do not change once built; it is
+// safe for concurrent use (Find keeps working memory in a sync.Pool).
 type Finder struct {
 	actors []dictfile.Actor
 	index  *trie           // the phrases by their words, upper case

@@ -60,7 +60,8 @@ type ref struct {
 	kind refKind
 }
 
-// Gazetteer is a loaded gazetteer. It is immutable and safe for concurrent use.
+// Gazetteer is a loaded gazetteer. Its data do not change once loaded; it
+// is safe for concurrent use (Find keeps working memory in a sync.Pool).
 type Gazetteer struct {
 	entries  []entry
 	index    map[string][]ref
