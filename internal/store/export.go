@@ -76,11 +76,15 @@ type Outline struct {
 // ArticleOutline returns the outline of the stored article with this id, and
 // false when there is none.
 func (s *Store) ArticleOutline(ctx context.Context, id string) (Outline, bool, error) {
-	var body string
-	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT doc FROM articles WHERE id = ?`), id).Scan(&body)
+	var stored []byte
+	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT doc FROM articles WHERE id = ?`), id).Scan(&stored)
 	if err == sql.ErrNoRows {
 		return Outline{}, false, nil
 	}
+	if err != nil {
+		return Outline{}, false, fmt.Errorf("article outline %s: %w", id, err)
+	}
+	body, err := s.docJSON(stored, "") // the text is not needed: doc.go
 	if err != nil {
 		return Outline{}, false, fmt.Errorf("article outline %s: %w", id, err)
 	}
@@ -89,7 +93,7 @@ func (s *Store) ArticleOutline(ctx context.Context, id string) (Outline, bool, e
 		Sentences []news.Sentence `json:"sentences"`
 		Entities  []news.Entity   `json:"entities"`
 	}
-	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+	if err := json.Unmarshal(body, &doc); err != nil {
 		return Outline{}, false, fmt.Errorf("article outline %s: %w", id, err)
 	}
 	for i := range doc.Sentences {
@@ -298,7 +302,7 @@ func (s *Store) EachMention(ctx context.Context, f ExportFilter, fn func(ExportM
 // report at least one event in range. Rows are read as fn is called. An
 // error from fn stops the walk and is returned as is.
 func (s *Store) EachArticle(ctx context.Context, f ExportFilter, fn func(id string, doc []byte) error) error {
-	query := `SELECT a.id, a.doc FROM articles a`
+	query := `SELECT a.id, a.doc, a.text FROM articles a`
 	var args []any
 	if f.From != "" || f.To != "" {
 		var cond string
@@ -311,11 +315,15 @@ func (s *Store) EachArticle(ctx context.Context, f ExportFilter, fn func(id stri
 		return fmt.Errorf("export articles: %w", err)
 	}
 	defer rows.Close()
-	var id string
-	var doc []byte
+	var id, text string
+	var stored []byte
 	for rows.Next() {
-		if err := rows.Scan(&id, &doc); err != nil {
+		if err := rows.Scan(&id, &stored, &text); err != nil {
 			return fmt.Errorf("export articles: %w", err)
+		}
+		doc, err := s.docJSON(stored, text) // as stored: doc.go
+		if err != nil {
+			return fmt.Errorf("export articles: article %s: %w", id, err)
 		}
 		if err := fn(id, doc); err != nil {
 			return err

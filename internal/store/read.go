@@ -15,16 +15,21 @@ import (
 // Article returns the stored SCHEMA object of the article with this id, and
 // false when there is none.
 func (s *Store) Article(ctx context.Context, id string) (news.Document, bool, error) {
-	var body string
-	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT doc FROM articles WHERE id = ?`), id).Scan(&body)
+	var stored []byte
+	var text string
+	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT doc, text FROM articles WHERE id = ?`), id).Scan(&stored, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Document{}, false, nil
 	}
 	if err != nil {
 		return news.Document{}, false, fmt.Errorf("article %s: %w", id, err)
 	}
+	body, err := s.docJSON(stored, text) // as stored: doc.go
+	if err != nil {
+		return news.Document{}, false, fmt.Errorf("article %s: %w", id, err)
+	}
 	var doc news.Document
-	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+	if err := json.Unmarshal(body, &doc); err != nil {
 		return news.Document{}, false, fmt.Errorf("article %s: %w", id, err)
 	}
 	return doc, true, nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -30,7 +31,7 @@ type Saved struct {
 // means doc.Source. See the package doc for the merge rule and idempotency.
 // To store many articles, SaveArticles is faster.
 func (s *Store) SaveArticle(ctx context.Context, doc news.Document, source string) (Saved, error) {
-	body, err := marshalDoc(doc)
+	body, err := s.encodeDoc(doc)
 	if err != nil {
 		return Saved{ArticleID: doc.ID}, err
 	}
@@ -43,7 +44,7 @@ func (s *Store) SaveArticle(ctx context.Context, doc news.Document, source strin
 }
 
 // saveArticle saves one article in one transaction.
-func (s *Store) saveArticle(ctx context.Context, doc news.Document, body, source string) (Saved, error) {
+func (s *Store) saveArticle(ctx context.Context, doc news.Document, body any, source string) (Saved, error) {
 	saved := Saved{ArticleID: doc.ID}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -56,6 +57,9 @@ func (s *Store) saveArticle(ctx context.Context, doc news.Document, body, source
 	}
 	if saved, err = w.save(ctx, doc, body, source); err != nil {
 		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+	}
+	if err := w.ftsIndex(ctx); err != nil {
+		return Saved{ArticleID: doc.ID}, fmt.Errorf("save article %s: %w", doc.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return Saved{ArticleID: doc.ID}, fmt.Errorf("save article %s: %w", doc.ID, err)
@@ -73,11 +77,11 @@ func (s *Store) saveArticle(ctx context.Context, doc news.Document, body, source
 func (s *Store) SaveArticles(ctx context.Context, docs []news.Document, source string) (saved []Saved, errs []error) {
 	saved = make([]Saved, len(docs))
 	errs = make([]error, len(docs))
-	bodies := make([]string, len(docs))
+	bodies := make([]any, len(docs))
 	valid := make([]bool, len(docs))
 	for i, d := range docs {
 		saved[i].ArticleID = d.ID
-		bodies[i], errs[i] = marshalDoc(d)
+		bodies[i], errs[i] = s.encodeDoc(d)
 		valid[i] = errs[i] == nil
 	}
 	err := s.saveBatch(ctx, docs, bodies, source, saved, errs)
@@ -100,7 +104,7 @@ func (s *Store) SaveArticles(ctx context.Context, docs []news.Document, source s
 // saveBatch saves the documents whose errs entry is nil in one transaction
 // and sets their saved entries. An error (any article's) means the
 // transaction failed as a whole and nothing was stored.
-func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []string, source string, saved []Saved, errs []error) error {
+func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []any, source string, saved []Saved, errs []error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -129,23 +133,14 @@ func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []st
 		}
 		saved[i] = sv
 	}
+	if err := w.ftsIndex(ctx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
-// marshalDoc checks a document can be saved and encodes it as stored.
-func marshalDoc(doc news.Document) (string, error) {
-	if doc.ID == "" {
-		return "", fmt.Errorf("save article: no id")
-	}
-	body, err := doc.MarshalJSON() // not json.Marshal, which would scan the output again
-	if err != nil {
-		return "", fmt.Errorf("save article %s: %w", doc.ID, err)
-	}
-	return string(body), nil
-}
-
 // save stores one article within the writer's transaction.
-func (w *writer) save(ctx context.Context, doc news.Document, body, source string) (Saved, error) {
+func (w *writer) save(ctx context.Context, doc news.Document, body any, source string) (Saved, error) {
 	saved := Saved{ArticleID: doc.ID}
 	if source == "" {
 		source = doc.Source
@@ -187,16 +182,13 @@ func (w *writer) save(ctx context.Context, doc news.Document, body, source strin
 
 // insertArticle writes the article row, its entities, places and quotes and
 // their full-text rows.
-func (w *writer) insertArticle(ctx context.Context, doc news.Document, body, now string) error {
+func (w *writer) insertArticle(ctx context.Context, doc news.Document, body any, now string) error {
 	if _, err := w.exec(ctx, `INSERT INTO articles (id, url, source, title, published, text, doc, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		doc.ID, doc.URL, doc.Source, doc.Title, doc.Published, doc.Text, body, now); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
-	fts := w.s.d.ftsRows()
-	if fts {
-		if _, err := w.exec(ctx, `INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)`, doc.ID, doc.Title, doc.Text); err != nil {
-			return fmt.Errorf("index article: %w", err)
-		}
+	if w.s.d.ftsRows() {
+		w.unindexed = append(w.unindexed, doc.ID) // indexed when the transaction ends: ftsIndex
 	}
 	if err := w.insertRows(ctx, `INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES `, 8, len(doc.Entities), func(i int) []any {
 		e := doc.Entities[i]
@@ -216,10 +208,52 @@ func (w *writer) insertArticle(ctx context.Context, doc news.Document, body, now
 	}); err != nil {
 		return fmt.Errorf("insert quotes: %w", err)
 	}
-	if fts && len(doc.Quotes) > 0 {
-		if _, err := w.exec(ctx, `INSERT INTO quote_fts (quote_id, speaker, text) SELECT id, speaker, text FROM quotes WHERE article_id = ? ORDER BY idx`, doc.ID); err != nil {
-			return fmt.Errorf("index quotes: %w", err)
-		}
+	return nil
+}
+
+// ftsIndex writes the full-text index rows (SQLite) of the articles saved
+// by the transaction and of their quotes. It is called once, last, before
+// the transaction commits: FTS5 writes the terms it holds in memory to the
+// database at every statement that follows a write to it in a transaction,
+// so indexing each article as it was saved made one small index segment
+// per article, merged again and again.
+func (w *writer) ftsIndex(ctx context.Context) error {
+	if len(w.unindexed) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(w.unindexed)
+	if err != nil {
+		return err
+	}
+	if _, err := w.exec(ctx, `INSERT INTO article_fts (rowid, id, title, text)
+		SELECT rowid, id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(ids)); err != nil {
+		return fmt.Errorf("index articles: %w", err)
+	}
+	if _, err := w.exec(ctx, `INSERT INTO quote_fts (rowid, speaker, text)
+		SELECT id, speaker, text FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))`, string(ids)); err != nil {
+		return fmt.Errorf("index quotes: %w", err)
+	}
+	w.unindexed = nil
+	return nil
+}
+
+// ftsRemove takes an article and its quotes out of the full-text index
+// (SQLite), before their rows are deleted: an external-content FTS5 index
+// is told which terms to remove by the values it indexed, read here from
+// the rows themselves. An article saved earlier in the same transaction is
+// not indexed yet and is only dropped from the list ftsIndex will index.
+func (w *writer) ftsRemove(ctx context.Context, id string) error {
+	if i := slices.Index(w.unindexed, id); i >= 0 {
+		w.unindexed = slices.Delete(w.unindexed, i, i+1)
+		return nil
+	}
+	if _, err := w.exec(ctx, `INSERT INTO quote_fts (quote_fts, rowid, speaker, text)
+		SELECT 'delete', id, speaker, text FROM quotes WHERE article_id = ?`, id); err != nil {
+		return fmt.Errorf("unindex quotes: %w", err)
+	}
+	if _, err := w.exec(ctx, `INSERT INTO article_fts (article_fts, rowid, id, title, text)
+		SELECT 'delete', rowid, id, title, text FROM articles WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("unindex article: %w", err)
 	}
 	return nil
 }
@@ -252,10 +286,9 @@ func (w *writer) removeArticle(ctx context.Context, id string) error {
 		`DELETE FROM articles WHERE id = ?`,
 	}
 	if w.s.d.ftsRows() {
-		deletes = append([]string{
-			`DELETE FROM quote_fts WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)`,
-			`DELETE FROM article_fts WHERE article_id = ?`,
-		}, deletes...)
+		if err := w.ftsRemove(ctx, id); err != nil {
+			return err
+		}
 	}
 	if err := w.forgetSignature(ctx, id); err != nil { // near-duplicates: duplicates.go
 		return err

@@ -23,9 +23,9 @@ type dialect interface {
 	// indexedBy is the clause, after a table name, that makes the query walk
 	// that table by the named index, or "" where the backend has none.
 	indexedBy(index string) string
-	// ftsRows says whether the store writes the full-text rows itself
-	// (article_fts and quote_fts, SQLite) or the database indexes the
-	// articles and quotes tables directly (PostgreSQL).
+	// ftsRows says whether the store writes the full-text index itself
+	// (article_fts and quote_fts, SQLite: see ftsIndex) or the database
+	// indexes the articles and quotes tables directly (PostgreSQL).
 	ftsRows() bool
 	// migrationDir is the folder under migrations/ whose files replace the
 	// portable ones of the same name, or "" where the portable ones serve.
@@ -64,12 +64,15 @@ type sqliteDialect struct{}
 
 func (sqliteDialect) rebind(q string) string { return q }
 
+// articleMatch reads the ids of the matching articles by their rowids, the
+// index's (migration 0007), from the articles rows' first column only.
 func (sqliteDialect) articleMatch(id string) string {
-	return id + ` IN (SELECT article_id FROM article_fts WHERE article_fts MATCH ?)`
+	return id + ` IN (SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?))`
 }
 
+// quoteMatch: the index's rowids are the quotes' ids (migration 0007).
 func (sqliteDialect) quoteMatch(id string) string {
-	return id + ` IN (SELECT quote_id FROM quote_fts WHERE quote_fts MATCH ?)`
+	return id + ` IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)`
 }
 
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }

@@ -107,9 +107,10 @@ var migrations embed.FS
 
 // Store is a handle on one database. It is safe for concurrent use.
 type Store struct {
-	db  *sql.DB
-	d   dialect
-	now func() time.Time
+	db   *sql.DB
+	d    dialect
+	now  func() time.Time
+	docs *docCodec // compresses stored objects (SQLite), nil where they are stored as JSON: doc.go
 
 	mu     sync.Mutex
 	stmts  map[string]*sql.Stmt // prepared statements by query, see prepared
@@ -138,11 +139,19 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
 	}
 	s := &Store{db: db, d: d, now: time.Now}
+	if !IsPostgres(dsn) {
+		if s.docs, err = newDocCodec(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
+		}
+	}
 	if err := db.PingContext(ctx); err != nil {
+		s.docs.close()
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
 	}
 	if err := s.migrate(ctx); err != nil {
+		s.docs.close()
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", Redact(dsn), err)
 	}
@@ -152,6 +161,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.closeStatements()
+	s.docs.close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}

@@ -45,6 +45,8 @@ type writer struct {
 	s     *Store
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt // the Store's statements bound to tx
+
+	unindexed []string // ids of the articles saved but not yet in the full-text index: ftsIndex
 }
 
 func (s *Store) writer(tx *sql.Tx) *writer {
