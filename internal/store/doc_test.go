@@ -250,6 +250,9 @@ func TestUpgradeFrom0006(t *testing.T) {
 		exec(`INSERT INTO quotes (article_id, idx, text, kind, speaker, speaker_actor, span_start, span_end) VALUES (?, 0, ?, ?, ?, '', 0, 1)`,
 			old.ID, q.Text, q.Kind, q.Speaker)
 		exec(`INSERT INTO quote_fts (quote_id, speaker, text) SELECT id, speaker, text FROM quotes`)
+		exec(`INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES (?, 0, '', 'Nobody', 'person', '', 0, 0)`, old.ID)
+		exec(`INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end)
+			VALUES (?, 0, 'Kherson', 'Kherson', 'UKR', 'city', 46.6, 32.6, 706448, 0, 7)`, old.ID)
 	}()
 
 	s, err := Open(ctx, path)
@@ -275,6 +278,14 @@ func TestUpgradeFrom0006(t *testing.T) {
 	if !bytes.Equal(exported, oldJSON) {
 		t.Errorf("old article exported as\n%s\nwant\n%s", exported, oldJSON)
 	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 1 || st.Entities != 1 || st.Places != 1 || st.Quotes != 1 {
+		t.Errorf("stats after upgrade: %+v %v", st, err)
+	}
+	var feature string
+	var geonames int
+	if err := s.db.QueryRowContext(ctx, `SELECT feature, geonames_id FROM places WHERE article_id = 'old' AND idx = 0`).Scan(&feature, &geonames); err != nil || feature != "city" || geonames != 706448 {
+		t.Errorf("place after upgrade: %q %d %v", feature, geonames, err)
+	}
 	if ids := searchIDs(t, s, "harvest provinces"); !slices.Equal(ids, []string{"old"}) {
 		t.Errorf("old article not found by search: %v", ids)
 	}
@@ -294,6 +305,9 @@ func TestUpgradeFrom0006(t *testing.T) {
 	}
 	if ids := quoteIDs(t, s, "quoted words"); !slices.Equal(ids, []string{"new", "old"}) {
 		t.Errorf("quotes after upgrade: %v", ids)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 2 || st.Entities != 2 || st.Places != 0 || st.Quotes != 2 {
+		t.Errorf("stats after replace: %+v %v", st, err)
 	}
 	ftsIntact(t, s)
 }

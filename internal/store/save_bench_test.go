@@ -16,7 +16,7 @@ import (
 
 // BenchmarkSaveArticles stores coded articles, read from the JSON Lines
 // file named by DYAD_BENCH_DOCS (dyad code's output), in batches of 256
-// into a new SQLite database, as dyad ingest does, and reports the time per
+// (DYAD_BENCH_BATCH) into a new SQLite database, as dyad ingest does, and reports the time per
 // article (wall clock and CPU, which shared machines make steadier) and the
 // database's size. DYAD_BENCH_DOCS_N caps the number of
 // articles read (default 3000).
@@ -32,6 +32,10 @@ func BenchmarkSaveArticles(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("DYAD_BENCH_DOCS_N")); err == nil && v > 0 {
 		n = v
 	}
+	batch := 256
+	if v, err := strconv.Atoi(os.Getenv("DYAD_BENCH_BATCH")); err == nil && v > 0 {
+		batch = v
+	}
 	docs := readDocs(b, path, n)
 	ctx := context.Background()
 	var perArticle, cpuPerArticle time.Duration
@@ -44,8 +48,8 @@ func BenchmarkSaveArticles(b *testing.B) {
 			b.Fatal(err)
 		}
 		start, cpu0 := time.Now(), cpuTime()
-		for j := 0; j < len(docs); j += 256 {
-			_, errs := s.SaveArticles(ctx, docs[j:min(j+256, len(docs))], "")
+		for j := 0; j < len(docs); j += batch {
+			_, errs := s.SaveArticles(ctx, docs[j:min(j+batch, len(docs))], "")
 			for _, err := range errs {
 				if err != nil {
 					b.Fatal(err)
