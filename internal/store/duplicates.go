@@ -466,7 +466,7 @@ func (w *writer) recordSignature(ctx context.Context, id string, link dupLink) e
 	for _, b := range buckets {
 		args = append(args, b, id)
 	}
-	if _, err := w.exec(ctx, `INSERT INTO article_bands (bucket, article_id) VALUES `+rowsOf(2, len(buckets)), args...); err != nil {
+	if _, err := w.exec(ctx, w.s.d.multiInsert(`INSERT INTO article_bands (bucket, article_id) VALUES `)+rowsOf(2, len(buckets)), args...); err != nil {
 		return fmt.Errorf("record signature buckets: %w", err)
 	}
 	return nil

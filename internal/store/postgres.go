@@ -113,6 +113,12 @@ func (postgresDialect) indexedBy(string) string { return "" }
 
 func (postgresDialect) ftsRows() bool { return false }
 
+// writeSetup is none: the server's shared buffers serve every connection.
+func (postgresDialect) writeSetup() []string { return nil }
+
+// multiInsert is the query itself.
+func (postgresDialect) multiInsert(q string) string { return q }
+
 func (postgresDialect) migrationDir() string { return "postgres" }
 
 // migrationLock serialises migrations per schema with an advisory lock in

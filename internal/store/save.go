@@ -52,6 +52,9 @@ func (s *Store) saveArticle(ctx context.Context, doc news.Document, body any, so
 	}
 	defer tx.Rollback()
 	w := s.writer(tx)
+	if err := w.setup(ctx); err != nil {
+		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+	}
 	if err := w.lockSave(ctx, []news.Document{doc}); err != nil {
 		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
 	}
@@ -111,6 +114,9 @@ func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []an
 	}
 	defer tx.Rollback()
 	w := s.writer(tx)
+	if err := w.setup(ctx); err != nil {
+		return err
+	}
 	var lock []news.Document
 	for i, d := range docs {
 		if errs[i] == nil {
@@ -503,7 +509,7 @@ func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []str
 		}
 		// The keys were just looked for within this transaction, so a
 		// conflict with another writer is not expected; it is an error.
-		rows, err := w.query(ctx, insertEvents+rowsOf(cols, len(chunk))+` RETURNING merge_key, id`, args...)
+		rows, err := w.query(ctx, w.s.d.multiInsert(insertEvents)+rowsOf(cols, len(chunk))+` RETURNING merge_key, id`, args...)
 		if err != nil {
 			return fmt.Errorf("insert events: %w", err)
 		}
@@ -541,7 +547,7 @@ func (w *writer) insertRows(ctx context.Context, query string, cols, n int, row 
 		for i := start; i < end; i++ {
 			args = append(args, row(i)...)
 		}
-		if _, err := w.exec(ctx, query+rowsOf(cols, end-start), args...); err != nil {
+		if _, err := w.exec(ctx, w.s.d.multiInsert(query)+rowsOf(cols, end-start), args...); err != nil {
 			return err
 		}
 	}

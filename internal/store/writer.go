@@ -53,6 +53,17 @@ func (s *Store) writer(tx *sql.Tx) *writer {
 	return &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}}
 }
 
+// setup readies the transaction's connection for writing (see
+// dialect.writeSetup).
+func (w *writer) setup(ctx context.Context) error {
+	for _, q := range w.s.d.writeSetup() {
+		if _, err := w.exec(ctx, q); err != nil {
+			return fmt.Errorf("set up writer: %w", err)
+		}
+	}
+	return nil
+}
+
 // stmt is the prepared statement for query, bound to the transaction.
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
