@@ -196,21 +196,22 @@ func (w *writer) insertArticle(ctx context.Context, doc news.Document, body any,
 	if w.s.d.ftsRows() {
 		w.unindexed = append(w.unindexed, doc.ID) // indexed when the transaction ends: ftsIndex
 	}
-	if err := w.insertRows(ctx, `INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES `, 8, len(doc.Entities), func(i int) []any {
+	id := any(doc.ID) // boxed once, not once a row
+	if err := w.insertRows(ctx, `INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES `, 8, len(doc.Entities), func(args []any, i int) []any {
 		e := doc.Entities[i]
-		return []any{doc.ID, i, e.Text, e.Name, e.Type, e.Actor, e.Span[0], e.Span[1]}
+		return append(args, id, i, e.Text, e.Name, e.Type, e.Actor, e.Span[0], e.Span[1])
 	}); err != nil {
 		return fmt.Errorf("insert entities: %w", err)
 	}
-	if err := w.insertRows(ctx, `INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end) VALUES `, 11, len(doc.Places), func(i int) []any {
+	if err := w.insertRows(ctx, `INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end) VALUES `, 11, len(doc.Places), func(args []any, i int) []any {
 		p := doc.Places[i]
-		return []any{doc.ID, i, p.Text, p.Name, p.Country, p.Feature, p.Lat, p.Lon, p.GeonamesID, p.Span[0], p.Span[1]}
+		return append(args, id, i, p.Text, p.Name, p.Country, p.Feature, p.Lat, p.Lon, p.GeonamesID, p.Span[0], p.Span[1])
 	}); err != nil {
 		return fmt.Errorf("insert places: %w", err)
 	}
-	if err := w.insertRows(ctx, `INSERT INTO quotes (article_id, idx, text, kind, speaker, speaker_actor, span_start, span_end) VALUES `, 8, len(doc.Quotes), func(i int) []any {
+	if err := w.insertRows(ctx, `INSERT INTO quotes (article_id, idx, text, kind, speaker, speaker_actor, span_start, span_end) VALUES `, 8, len(doc.Quotes), func(args []any, i int) []any {
 		q := doc.Quotes[i]
-		return []any{doc.ID, i, q.Text, q.Kind, q.Speaker, q.SpeakerActor, q.Span[0], q.Span[1]}
+		return append(args, id, i, q.Text, q.Kind, q.Speaker, q.SpeakerActor, q.Span[0], q.Span[1])
 	}); err != nil {
 		return fmt.Errorf("insert quotes: %w", err)
 	}
@@ -452,7 +453,8 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 			stored = append(stored, i)
 		}
 	}
-	err = w.insertRows(ctx, insertMentions, 20, len(stored), func(j int) []any {
+	docID, src := any(doc.ID), any(source) // boxed once, not once a row
+	err = w.insertRows(ctx, insertMentions, 20, len(stored), func(args []any, j int) []any {
 		i := stored[j]
 		e := doc.Events[i]
 		var sentStart, sentEnd int
@@ -466,9 +468,9 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 		if e.Verb != nil {
 			verbText, verbS, verbE = e.Verb.Text, e.Verb.Span[0], e.Verb.Span[1]
 		}
-		return []any{ids[i], doc.ID, i, e.Sentence, sentStart, sentEnd,
+		return append(args, ids[i], docID, i, e.Sentence, sentStart, sentEnd,
 			srcText, srcS, srcE, tgtText, tgtS, tgtE, verbText, verbS, verbE,
-			e.Rule, e.Confidence, e.Modality, e.FromCaption, source}
+			e.Rule, e.Confidence, e.Modality, e.FromCaption, src)
 	})
 	if err != nil {
 		return fmt.Errorf("insert mentions: %w", err)
@@ -535,17 +537,21 @@ func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []str
 	return nil
 }
 
-// insertRows inserts n rows of cols values each (row(i) gives row i) with
-// a multi-row INSERT: query ends in "VALUES ", and at most rowsPerInsert
-// rows go in one statement.
-func (w *writer) insertRows(ctx context.Context, query string, cols, n int, row func(int) []any) error {
+// insertRows inserts n rows of cols values each (row(args, i) appends
+// row i's values to args) with a multi-row INSERT: query ends in "VALUES ",
+// and at most rowsPerInsert rows go in one statement.
+func (w *writer) insertRows(ctx context.Context, query string, cols, n int, row func(args []any, i int) []any) error {
 	per := max(1, rowsPerInsert/cols)
 	per = min(per, maxRowsPerInsert)
+	if n == 0 {
+		return nil
+	}
+	args := make([]any, 0, min(per, n)*cols)
 	for start := 0; start < n; start += per {
 		end := min(start+per, n)
-		args := make([]any, 0, (end-start)*cols)
+		args = args[:0]
 		for i := start; i < end; i++ {
-			args = append(args, row(i)...)
+			args = row(args, i)
 		}
 		if _, err := w.exec(ctx, w.s.d.multiInsert(query)+rowsOf(cols, end-start), args...); err != nil {
 			return err
