@@ -194,8 +194,17 @@ func (st *state) findActors(prev *group) {
 			} else {
 				continue
 			}
+			if ref != nil && personPronouns[st.ws[u.first]] && st.openingModifier(ref, u) {
+				// "On Gondor's health centres, he said": he is someone
+				// the sentence does not name, the subject all the same
+				u.code, u.blank = "---", true
+				kept = append(kept, u)
+				continue
+			}
 			if ref != nil && st.c.opts.News && personPronouns[st.ws[u.first]] && !personLike(ref) {
 				// news: "he" is a person, never a state or a body
+				u.code, u.blank = "---", true
+				kept = append(kept, u)
 				continue
 			}
 			if ref != nil {
@@ -395,6 +404,33 @@ func (st *state) pairPhrase(u *unit) bool {
 		}
 	}
 	return false
+}
+
+// openingModifier reports whether ref, the actor a personal pronoun p
+// would stand for, is named only as the possessive of a thing inside the
+// prepositional phrase that opens the sentence, the pronoun being the
+// subject right after it ("On Gondor's health centres, he said"): a
+// modifier there is no one the main clause can be about.
+func (st *state) openingModifier(ref, p *unit) bool {
+	if ref.pronoun || ref.newActor || personLike(ref) || ref.first == 0 || st.tag(0) != "IN" {
+		return false
+	}
+	k := ref.last
+	if k+1 >= p.first || (st.ws[k] != "'S" && st.ws[k] != "'") {
+		return false
+	}
+	if t := st.tag(k + 1); !strings.HasPrefix(t, "NN") && !strings.HasPrefix(t, "JJ") {
+		return false
+	}
+	if p.first < 2 || st.ws[p.first-1] != "," {
+		return false
+	}
+	for i := 0; i < p.first-1; i++ {
+		if w := st.ws[i]; w == "," || w == ";" || isVerbTag(st.tag(i)) || st.tag(i) == "MD" {
+			return false
+		}
+	}
+	return true
 }
 
 // personPronouns stand for a person.
