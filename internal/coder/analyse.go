@@ -82,6 +82,9 @@ var clauseWords = map[string]bool{
 	"THOUGH": true, "IF": true, "UNTIL": true, "WHERE": true, "WHEREAS": true, ";": true,
 }
 
+// subordinators open an adverbial clause and are never prepositions.
+var subordinators = map[string]bool{"WHILE": true, "WHEREAS": true, "ALTHOUGH": true, "THOUGH": true, "BECAUSE": true, "UNLESS": true}
+
 var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true}
 
 var beWords = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "'S": true, "'RE": true, "GOT": true, "GET": true, "GETS": true}
@@ -480,6 +483,12 @@ func (st *state) targetEnd(i int) int {
 	}
 	for k := i; k < len(st.ws); k++ {
 		if (st.ws[k] == "," || st.ws[k] == ";") && k > i && st.groupIn(i, k, nil) == nil && !st.inGroup(k) && !st.adjectiveComma(k) {
+			return k
+		}
+		if k > i && subordinators[st.ws[k]] && st.bound != nil && st.bound[k] {
+			// "shot at officers while in detention in X": what follows
+			// a subordinating conjunction is another clause, not the
+			// verb's object
 			return k
 		}
 	}

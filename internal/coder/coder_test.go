@@ -173,6 +173,8 @@ func TestCode(t *testing.T) {
 		{"pronoun in the same clause is the nearest actor", "Velmora condemned Tashkai, then Quorin criticized it.", day, &Options{Dialect: DialectTabari, RequireDyad: true, CodeAll: true}, []string{"VEL TSK 122 asserted", "VEL QRN 111 asserted"}},
 		{"he is not a country named as the possessive of a thing in an opening phrase", "On the repair of Velmora's old bridges, he condemned Tashkai.", day, nil, nil},
 		{"an actor named after an opening phrase is the subject", "On the repair of Velmora's old bridges, Quorin condemned Tashkai.", day, nil, []string{"QRN TSK 122 asserted"}},
+		{"no target past a subordinating conjunction", "Velmora attacked the convoy while in Quorin.", day, nil, nil},
+		{"a target before a subordinating conjunction", "Velmora attacked Quorin while in talks.", day, nil, []string{"VEL QRN 190 asserted"}},
 		{"negation dropped", "Velmora did not attack Quorin.", day, nil, nil},
 		{"contraction in a pattern", "Velmora won't warn Quorin.", day, nil, []string{"VEL QRN 164 asserted"}},
 		{"contraction in a pattern, stems", "Velmora won't warn Quorin.", day, &Options{Dialect: DialectTabari, RequireDyad: true}, []string{"VEL QRN 164 asserted"}},
