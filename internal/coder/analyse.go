@@ -485,7 +485,7 @@ func (st *state) targetEnd(i int) int {
 		if (st.ws[k] == "," || st.ws[k] == ";") && k > i && st.groupIn(i, k, nil) == nil && !st.inGroup(k) && !st.adjectiveComma(k) {
 			return k
 		}
-		if k > i && subordinators[st.ws[k]] && st.bound != nil && st.bound[k] {
+		if k > i && st.bound != nil && st.bound[k] && subordinators[st.ws[k]] {
 			// "shot at officers while in detention in X": what follows
 			// a subordinating conjunction is another clause, not the
 			// verb's object
