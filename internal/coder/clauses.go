@@ -182,7 +182,52 @@ func (st *state) antecedent(cs int) *group {
 		}
 		g = st.groupEndingAt(k)
 	}
+	if g != nil && st.ws[cs-1] == "WHO" {
+		if h, ok := st.personBefore(g); ok {
+			return h
+		}
+	}
 	return g
+}
+
+// personBefore finds who "who" stands for when the group g before it is a
+// bare state or body named after "to" or "with" ("a woman believed linked
+// to Al-Qaeda who shot"): not g, which is no person, but the noun phrase
+// the modifier hangs on. It returns that phrase's actor, nil when it has
+// none ("a man close to Gondor who"), and ok false when g is not such an
+// object.
+func (st *state) personBefore(g *group) (*group, bool) {
+	if len(g.members) != 1 || personLike(g.members[0]) || g.members[0].pronoun || g.first < 2 {
+		return nil, false
+	}
+	if w := st.ws[g.first-1]; w != "TO" && w != "WITH" {
+		return nil, false
+	}
+	k := g.first - 1 // the preposition
+	// the modifier: participles, adjectives and adverbs ("believed
+	// linked", "closely allied")
+	for k > 0 && !st.inUnit[k-1] {
+		t := st.tag(k - 1)
+		if t != "VBN" && t != "VBD" && !strings.HasPrefix(t, "JJ") && !strings.HasPrefix(t, "RB") {
+			break
+		}
+		k--
+	}
+	if k == g.first-1 {
+		return nil, false // no modifier: "talks with Gondor who"
+	}
+	// the noun it hangs on, and the actor in its noun phrase
+	j := k
+	for j > 0 && !st.inUnit[j-1] && (strings.HasPrefix(st.tag(j-1), "NN") || strings.HasPrefix(st.tag(j-1), "JJ")) {
+		j--
+	}
+	if j == k {
+		return nil, false
+	}
+	if j > 0 && st.inUnit[j-1] {
+		return st.groupEndingAt(j), true
+	}
+	return nil, true
 }
 
 // nounSubject reports whether a common noun that is no actor stands right
