@@ -37,11 +37,7 @@ func textDoc(id, text string) news.Document {
 // that it is stored compressed and without its text.
 func TestStoredObjectExact(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTest(t)
 	for _, tt := range []struct{ id, text string }{
 		{"plain", "Ministers met in Vienna on Tuesday."},
 		{"markup", `<script>alert("x")</script> & "quotes" and a \ backslash`},
@@ -142,11 +138,7 @@ func ftsIntact(t *testing.T, s *Store) {
 // the articles' rowids the index is keyed by.
 func TestSearchAfterReplaceAndVacuum(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTest(t)
 	a := textDoc("a", "Talks on grain exports resumed in Istanbul.")
 	b := textDoc("b", "Floods closed the border crossing at dawn.")
 	b2 := textDoc("b", "Protesters marched through the capital at noon.")

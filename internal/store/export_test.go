@@ -35,11 +35,7 @@ func exportDoc(id, date string, sentences ...int) news.Document {
 func openExport(t *testing.T) *Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openTest(t)
 	for _, d := range []news.Document{exportDoc("b", "2020-05-01", 1, 3), exportDoc("a", "2020-05-01", 1), exportDoc("c", "2021-01-02", 0)} {
 		if _, err := s.SaveArticle(ctx, d, ""); err != nil {
 			t.Fatal(err)

@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"dyad/internal/store/storetest"
 )
 
 // TestEventsPagePlans checks that every plan EventsPage may choose (walking
@@ -18,11 +16,7 @@ import (
 // what filtering all events by hand returns.
 func TestEventsPagePlans(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTest(t)
 	fillEvents(t, s, 3000)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM events`)
 	if err != nil {
@@ -152,11 +146,7 @@ func ids(es []Event) []int64 {
 // shape of date, on the backend under test.
 func TestDateStartMigration(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTest(t)
 	dates := []string{"", "2016-07-14", "2016-07-14T21", "2016-W28", "2020-W01", "2021-W01", "2026-W01", "2015-W53",
 		"2016-07", "2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4", "2016", "2016-07-01/2016-07-15", "2016-07/2016-09",
 		"2016/2018", "yesterday", "2016-Q9"}
@@ -216,11 +206,7 @@ func TestDateStartMigration(t *testing.T) {
 // events are inserted, recoded and deleted.
 func TestActorCountsKept(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTest(t)
 	fillEvents(t, s, foldAt+1000) // enough for PostgreSQL to fold its log
 	check := func(when string) {
 		t.Helper()
@@ -304,11 +290,7 @@ func TestActorCountsKept(t *testing.T) {
 // every generated event by hand, for a full code and a country prefix.
 func TestActorProfileCounts(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, storetest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTest(t)
 	fillEvents(t, s, 4000)
 	rows, err := s.db.QueryContext(ctx, `SELECT source_code, target_code, root, date_start, modality FROM events`)
 	if err != nil {
