@@ -194,15 +194,12 @@ func (st *state) findActors(prev *group) {
 			} else {
 				continue
 			}
-			if ref != nil && personPronouns[st.ws[u.first]] && st.openingModifier(ref, u) {
-				// "On Gondor's health centres, he said": he is someone
-				// the sentence does not name, the subject all the same
-				u.code, u.blank = "---", true
-				kept = append(kept, u)
-				continue
-			}
-			if ref != nil && st.c.opts.News && personPronouns[st.ws[u.first]] && !personLike(ref) {
-				// news: "he" is a person, never a state or a body
+			if ref != nil && personPronouns[st.ws[u.first]] &&
+				(st.openingModifier(ref, u) || st.c.opts.News && !personLike(ref)) {
+				// "he" is someone the sentence does not name, the subject
+				// all the same: not a country named only in the opening
+				// phrase ("On Gondor's health centres, he said"), and in
+				// news never a state or a body
 				u.code, u.blank = "---", true
 				kept = append(kept, u)
 				continue
