@@ -14,7 +14,6 @@ import (
 	"dyad/internal/batch"
 	"dyad/internal/ingest"
 	"dyad/internal/store"
-	"dyad/news"
 	"dyad/pipeline"
 )
 
@@ -126,7 +125,7 @@ type storeWriter struct {
 	stderr io.Writer
 	size   int
 	every  time.Duration
-	in     chan batch.Result
+	in     chan coded
 	done   chan struct{}
 	err    error // why the writer stopped early; read after done is closed
 
@@ -136,15 +135,28 @@ type storeWriter struct {
 
 func newStoreWriter(ctx context.Context, st *store.Store, prog *progress, stderr io.Writer, size int, every time.Duration) *storeWriter {
 	w := &storeWriter{st: st, prog: prog, stderr: stderr, size: size, every: every,
-		in: make(chan batch.Result, size), done: make(chan struct{})}
+		in: make(chan coded, size), done: make(chan struct{})}
 	go w.run(ctx)
 	return w
 }
 
+// coded is a result with its article prepared for storing.
+type coded struct {
+	batch.Result
+	prepared *store.Prepared // nil when the record failed or was skipped
+}
+
 // add hands one result to the writer; it fails once the writer has stopped.
+// The article is prepared for storing here, on the caller's goroutine, so
+// that the writer's goroutine, which the store's one writer keeps busy,
+// only writes.
 func (w *storeWriter) add(r batch.Result) error {
+	c := coded{Result: r}
+	if r.Err == nil && r.Skipped == "" {
+		c.prepared = w.st.Prepare(r.Doc)
+	}
 	select {
-	case w.in <- r:
+	case w.in <- c:
 		return nil
 	case <-w.done:
 		return w.err
@@ -161,7 +173,7 @@ func (w *storeWriter) close() error {
 
 func (w *storeWriter) run(ctx context.Context) {
 	defer close(w.done)
-	var pending []batch.Result
+	var pending []coded
 	timer := time.NewTimer(w.every)
 	timer.Stop()
 	flush := func() bool {
@@ -198,17 +210,17 @@ func (w *storeWriter) run(ctx context.Context) {
 
 // flush stores the coded articles among rs in one batch and records the
 // failures, reporting each result in order.
-func (w *storeWriter) flush(ctx context.Context, rs []batch.Result) error {
+func (w *storeWriter) flush(ctx context.Context, rs []coded) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	var docs []news.Document
+	var ps []*store.Prepared
 	for _, r := range rs {
-		if r.Err == nil && r.Skipped == "" {
-			docs = append(docs, r.Doc)
+		if r.prepared != nil {
+			ps = append(ps, r.prepared)
 		}
 	}
-	saved, errs := w.st.SaveArticles(ctx, docs, "")
+	saved, errs := w.st.SavePrepared(ctx, ps, "")
 	i := 0
 	for _, r := range rs {
 		if r.Skipped != "" {
@@ -220,7 +232,7 @@ func (w *storeWriter) flush(ctx context.Context, rs []batch.Result) error {
 			w.failures++
 			w.prog.clear()
 			fmt.Fprintf(w.stderr, "dyad ingest: %v\n", r.Err)
-			origin, reason := failureOf(r)
+			origin, reason := failureOf(r.Result)
 			if err := w.st.RecordFailure(ctx, origin, reason); err != nil {
 				return err
 			}

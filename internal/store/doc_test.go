@@ -245,6 +245,11 @@ func TestUpgradeFrom0006(t *testing.T) {
 		exec(`INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES (?, 0, '', 'Nobody', 'person', '', 0, 0)`, old.ID)
 		exec(`INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end)
 			VALUES (?, 0, 'Kherson', 'Kherson', 'UKR', 'city', 46.6, 32.6, 706448, 0, 7)`, old.ID)
+		// An event at that place, whose feature and GeoNames id 0009 moves
+		// from the places row to the event.
+		exec(`INSERT INTO events (id, merge_key, date, date_grain, source_code, target_code, code, root, quad_class, modality, place_name, place_country, lat, lon, num_mentions, num_articles, num_sources, first_seen)
+			VALUES (7, 'k', '2026-01-01', 'day', 'UKR', 'RUS', '042', '04', 1, 'asserted', 'Kherson', 'UKR', 46.6, 32.6, 1, 1, 1, '2026-01-01T00:00:00Z')`)
+		exec(`INSERT INTO mentions (event_id, article_id, event_index, sentence) VALUES (7, ?, 0, 0)`, old.ID)
 	}()
 
 	s, err := Open(ctx, path)
@@ -273,10 +278,12 @@ func TestUpgradeFrom0006(t *testing.T) {
 	if st, err := s.Stats(ctx); err != nil || st.Articles != 1 || st.Entities != 1 || st.Places != 1 || st.Quotes != 1 {
 		t.Errorf("stats after upgrade: %+v %v", st, err)
 	}
-	var feature string
-	var geonames int
-	if err := s.db.QueryRowContext(ctx, `SELECT feature, geonames_id FROM places WHERE article_id = 'old' AND idx = 0`).Scan(&feature, &geonames); err != nil || feature != "city" || geonames != 706448 {
-		t.Errorf("place after upgrade: %q %d %v", feature, geonames, err)
+	var events []ExportEvent
+	if err := s.EachEvent(ctx, ExportFilter{}, func(e ExportEvent) error { events = append(events, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || events[0].PlaceFeature != "city" || events[0].PlaceGeonamesID != 706448 {
+		t.Errorf("event place after upgrade: %+v", events)
 	}
 	if ids := searchIDs(t, s, "harvest provinces"); !slices.Equal(ids, []string{"old"}) {
 		t.Errorf("old article not found by search: %v", ids)

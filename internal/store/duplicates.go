@@ -135,9 +135,10 @@ func withinCopyWindow(a, b string) bool {
 	return -copyWindow <= d && d <= copyWindow
 }
 
-func (w *writer) findDuplicate(ctx context.Context, doc news.Document) (dupLink, error) {
-	link := dupLink{sig: dedup.Document(doc), cluster: doc.ID}
-	buckets := dedup.Buckets(link.sig)
+func (w *writer) findDuplicate(ctx context.Context, p *Prepared) (dupLink, error) {
+	doc := p.doc
+	link := dupLink{sig: p.sig, cluster: doc.ID}
+	buckets := p.buckets
 	if len(buckets) == 0 {
 		return link, nil
 	}
@@ -448,13 +449,14 @@ func (l *dupLink) closest(doc news.Document, e news.Event, taken map[int64]strin
 
 // recordSignature stores the article's signature, its duplicate link and its
 // band buckets.
-func (w *writer) recordSignature(ctx context.Context, id string, link dupLink) error {
+func (w *writer) recordSignature(ctx context.Context, p *Prepared, link dupLink) error {
+	id := p.doc.ID
 	if _, err := w.exec(ctx, `INSERT INTO article_dedup (article_id, signature, duplicate_of, similarity, cluster) VALUES (?, ?, ?, ?, ?)`,
 		id, dedup.Encode(link.sig), link.of, link.similarity, link.cluster); err != nil {
 		return fmt.Errorf("record signature: %w", err)
 	}
 	var buckets []int64
-	for _, b := range dedup.Buckets(link.sig) {
+	for _, b := range p.buckets {
 		if !slices.Contains(link.hot, b) {
 			buckets = append(buckets, b)
 		}

@@ -175,6 +175,7 @@ func scanMention(r scanner, extra ...any) (ExportMention, error) {
 func eventQuery(cond string) string {
 	return `SELECT ev.id, ev.date, ev.date_grain, ev.date_start, ev.source_code, ev.source_country, ev.target_code, ev.target_country, ev.code, ev.root,
 		ev.quad_class, ev.goldstein, ev.modality, ev.place_name, ev.place_country, ev.lat, ev.lon, ev.num_mentions, ev.num_sources, ev.num_articles, ev.first_seen,
+		ev.place_feature, ev.place_geonames_id,
 		` + mentionColumns + `
 		FROM events ev CROSS JOIN mentions m CROSS JOIN articles a
 		WHERE m.event_id = ev.id AND a.id = m.article_id AND ` + cond + `
@@ -209,9 +210,6 @@ func (s *Store) EachEvent(ctx context.Context, f ExportFilter, fn func(ExportEve
 		if !have {
 			return nil
 		}
-		if err := s.placeDetail(ctx, &cur); err != nil {
-			return err
-		}
 		return fn(cur)
 	}
 	for rows.Next() {
@@ -219,8 +217,11 @@ func (s *Store) EachEvent(ctx context.Context, f ExportFilter, fn func(ExportEve
 		var g, lat, lon sql.NullFloat64
 		var m ExportMention
 		var ss, se, ts, te, vs, ve sql.NullInt64
+		var feature string
+		var geonamesID int
 		if err := rows.Scan(&e.ID, &e.Date, &e.DateGrain, &e.DateStart, &e.SourceCode, &e.SourceCountry, &e.TargetCode, &e.TargetCountry, &e.Code, &e.Root,
 			&e.QuadClass, &g, &e.Modality, &e.PlaceName, &e.PlaceCountry, &lat, &lon, &e.NumMentions, &e.NumSources, &e.NumArticles, &e.FirstSeen,
+			&feature, &geonamesID,
 			&m.EventID, &m.EventDate, &m.EventFirstSeen, &m.ArticleID, &m.EventIndex, &m.Sentence, &m.SentenceSpan[0], &m.SentenceSpan[1],
 			&m.SourceText, &ss, &se, &m.TargetText, &ts, &te, &m.VerbText, &vs, &ve,
 			&m.Rule, &m.Confidence, &m.Modality, &m.FromCaption, &m.Source,
@@ -238,7 +239,7 @@ func (s *Store) EachEvent(ctx context.Context, f ExportFilter, fn func(ExportEve
 			if lat.Valid && lon.Valid {
 				e.Lat, e.Lon = &lat.Float64, &lon.Float64
 			}
-			cur, have = ExportEvent{Event: e}, true
+			cur, have = ExportEvent{Event: e, PlaceFeature: feature, PlaceGeonamesID: geonamesID}, true
 		}
 		cur.Mentions = append(cur.Mentions, m)
 	}
@@ -246,26 +247,6 @@ func (s *Store) EachEvent(ctx context.Context, f ExportFilter, fn func(ExportEve
 		return fmt.Errorf("export events: %w", err)
 	}
 	return flush()
-}
-
-// placeDetail fills the event's place feature and GeoNames id from the
-// first of its mentioning articles that geocoded the same place.
-func (s *Store) placeDetail(ctx context.Context, e *ExportEvent) error {
-	if e.PlaceName == "" || e.Lat == nil || len(e.Mentions) == 0 {
-		return nil
-	}
-	for _, m := range e.Mentions {
-		err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT feature, geonames_id FROM places
-			WHERE article_id = ? AND name = ? AND country = ? AND lat = ? AND lon = ? ORDER BY idx LIMIT 1`),
-			m.ArticleID, e.PlaceName, e.PlaceCountry, *e.Lat, *e.Lon).Scan(&e.PlaceFeature, &e.PlaceGeonamesID)
-		if err == nil {
-			return nil
-		}
-		if err != sql.ErrNoRows {
-			return fmt.Errorf("export events: event %d: place: %w", e.ID, err)
-		}
-	}
-	return nil
 }
 
 // EachMention calls fn for every mention of an event matching f, grouped by

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -172,5 +173,35 @@ func TestExportQueriesStream(t *testing.T) {
 	}
 	if seen != 4 {
 		t.Errorf("%d plans", seen)
+	}
+}
+
+// TestEventPlaceDetail checks that an exported event carries the feature
+// and GeoNames id of its place from the article that created it: the first
+// place of that article with the event place's name, country and
+// coordinates, the event's own GeoNames id first.
+func TestEventPlaceDetail(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	d := exportDoc("p", "2020-05-01", 1, 3)
+	d.Places = []news.Place{
+		{Text: "Lyon", Name: "Lyon", Country: "FRA", Feature: "admin1", Lat: 45.0, Lon: 4.0, GeonamesID: 11},
+		{Text: "Lyon", Name: "Lyon", Country: "FRA", Feature: "city", Lat: 45.76, Lon: 4.84, GeonamesID: 2996944},
+		{Text: "Lyon", Name: "Lyon", Country: "FRA", Feature: "other", Lat: 45.76, Lon: 4.84, GeonamesID: 99},
+	}
+	d.Events[0].Place = &news.EventPlace{Name: "Lyon", Country: "FRA", Lat: 45.76, Lon: 4.84}
+	d.Events[1].Place = &news.EventPlace{Name: "Lyon", Country: "FRA", Lat: 45.76, Lon: 4.84, GeonamesID: 7}
+	if _, err := s.SaveArticle(ctx, d, ""); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	if err := s.EachEvent(ctx, ExportFilter{}, func(e ExportEvent) error {
+		got = append(got, fmt.Sprintf("%s %s %d", e.Code, e.PlaceFeature, e.PlaceGeonamesID))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "040 city 2996944|041 city 7"; strings.Join(got, "|") != want {
+		t.Errorf("events %q, want %q", strings.Join(got, "|"), want)
 	}
 }

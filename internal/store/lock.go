@@ -7,9 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-
-	"dyad/internal/dedup"
-	"dyad/news"
 )
 
 // Lock keys are int64s in three classes, taken in this order: an article's
@@ -43,17 +40,17 @@ func lockHash(s string) int64 {
 // these locks in one global order before it writes anything, no two
 // deadlock. The locks are advisory: readers never wait. A hash collision
 // only makes two unrelated writes take turns.
-func (w *writer) lockSave(ctx context.Context, docs []news.Document) error {
+func (w *writer) lockSave(ctx context.Context, ps []*Prepared) error {
 	q := w.s.d.keyLock()
 	if q == "" {
 		return nil
 	}
 	var ids []string
 	var keys []int64
-	for _, d := range docs {
-		if d.ID != "" {
-			ids = append(ids, d.ID)
-			keys = append(keys, articleLock|lockHash(d.ID))
+	for _, p := range ps {
+		if p.doc.ID != "" {
+			ids = append(ids, p.doc.ID)
+			keys = append(keys, articleLock|lockHash(p.doc.ID))
 		}
 	}
 	if len(ids) == 0 {
@@ -63,8 +60,8 @@ func (w *writer) lockSave(ctx context.Context, docs []news.Document) error {
 		return fmt.Errorf("lock articles: %w", err)
 	}
 	keys = keys[:0]
-	for _, d := range docs {
-		for _, b := range dedup.Buckets(dedup.Document(d)) {
+	for _, p := range ps {
+		for _, b := range p.buckets {
 			keys = append(keys, bucketLock|lockHash(strconv.FormatInt(b, 10)))
 		}
 	}
@@ -90,9 +87,9 @@ func (w *writer) lockSave(ctx context.Context, docs []news.Document) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("lock events: %w", err)
 	}
-	for _, d := range docs {
-		for _, e := range d.Events {
-			keys = append(keys, eventLock|lockHash(mergeKey(d, e)))
+	for _, p := range ps {
+		for _, k := range p.keys {
+			keys = append(keys, eventLock|lockHash(k))
 		}
 	}
 	if err := w.lockKeys(ctx, q, keys); err != nil {

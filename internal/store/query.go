@@ -269,8 +269,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary
 	query := `SELECT a.id, a.url, a.source, a.title, a.published, a.ingested_at,
 		(SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id),
 		(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
-		(SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id),
-		(SELECT COUNT(*) FROM places p WHERE p.article_id = a.id),
+		a.entity_count, a.place_count,
 		COALESCE((SELECT d.duplicate_of FROM article_dedup d WHERE d.article_id = a.id), '')
 		FROM articles a` + where + ` ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?`
 	args = append(args, clampLimit(f.Limit), max(f.Offset, 0))

@@ -400,7 +400,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM mentions),
-		(SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM places),
+		(SELECT COUNT(*) FROM quotes), (SELECT COALESCE(SUM(entity_count), 0) FROM articles), (SELECT COALESCE(SUM(place_count), 0) FROM articles),
 		(SELECT COUNT(*) FROM failures)`).Scan(&st.Articles, &st.Events, &st.Mentions, &st.Quotes, &st.Entities, &st.Places, &st.Failures)
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)

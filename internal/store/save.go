@@ -31,41 +31,47 @@ type Saved struct {
 // means doc.Source. See the package doc for the merge rule and idempotency.
 // To store many articles, SaveArticles is faster.
 func (s *Store) SaveArticle(ctx context.Context, doc news.Document, source string) (Saved, error) {
-	body, err := s.encodeDoc(doc)
-	if err != nil {
-		return Saved{ArticleID: doc.ID}, err
+	return s.savePrepared(ctx, s.Prepare(doc), source)
+}
+
+// savePrepared saves one prepared article in its own transaction.
+func (s *Store) savePrepared(ctx context.Context, p *Prepared, source string) (Saved, error) {
+	if p.err != nil {
+		return Saved{ArticleID: p.doc.ID}, p.err
 	}
 	var saved Saved
+	var err error
 	err = s.retry(ctx, func() error { // a transaction PostgreSQL aborted is run again: lock.go
-		saved, err = s.saveArticle(ctx, doc, body, source)
+		saved, err = s.saveArticle(ctx, p, source)
 		return err
 	})
 	return saved, err
 }
 
 // saveArticle saves one article in one transaction.
-func (s *Store) saveArticle(ctx context.Context, doc news.Document, body any, source string) (Saved, error) {
-	saved := Saved{ArticleID: doc.ID}
+func (s *Store) saveArticle(ctx context.Context, p *Prepared, source string) (Saved, error) {
+	id := p.doc.ID
+	saved := Saved{ArticleID: id}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+		return saved, fmt.Errorf("save article %s: %w", id, err)
 	}
 	defer tx.Rollback()
 	w := s.writer(tx)
 	if err := w.setup(ctx); err != nil {
-		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+		return saved, fmt.Errorf("save article %s: %w", id, err)
 	}
-	if err := w.lockSave(ctx, []news.Document{doc}); err != nil {
-		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+	if err := w.lockSave(ctx, []*Prepared{p}); err != nil {
+		return saved, fmt.Errorf("save article %s: %w", id, err)
 	}
-	if saved, err = w.save(ctx, doc, body, source); err != nil {
-		return saved, fmt.Errorf("save article %s: %w", doc.ID, err)
+	if saved, err = w.save(ctx, p, source); err != nil {
+		return saved, fmt.Errorf("save article %s: %w", id, err)
 	}
 	if err := w.ftsIndex(ctx); err != nil {
-		return Saved{ArticleID: doc.ID}, fmt.Errorf("save article %s: %w", doc.ID, err)
+		return Saved{ArticleID: id}, fmt.Errorf("save article %s: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return Saved{ArticleID: doc.ID}, fmt.Errorf("save article %s: %w", doc.ID, err)
+		return Saved{ArticleID: id}, fmt.Errorf("save article %s: %w", id, err)
 	}
 	return saved, nil
 }
@@ -73,41 +79,46 @@ func (s *Store) saveArticle(ctx context.Context, doc news.Document, body any, so
 // SaveArticles stores several coded articles as SaveArticle does, in order,
 // but in one transaction, which is much faster than one transaction each.
 // It returns what was done and the error, if any, for each article (errs[i]
-// is nil when docs[i] was stored or found unchanged). An article that fails
-// makes the batch's transaction roll back, and the articles are then saved
-// again one by one, so that each gets its own outcome and the others are
-// stored.
+// is nil when docs[i] was stored or found unchanged).
 func (s *Store) SaveArticles(ctx context.Context, docs []news.Document, source string) (saved []Saved, errs []error) {
-	saved = make([]Saved, len(docs))
-	errs = make([]error, len(docs))
-	bodies := make([]any, len(docs))
-	valid := make([]bool, len(docs))
+	ps := make([]*Prepared, len(docs))
 	for i, d := range docs {
-		saved[i].ArticleID = d.ID
-		bodies[i], errs[i] = s.encodeDoc(d)
-		valid[i] = errs[i] == nil
+		ps[i] = s.Prepare(d)
 	}
-	err := s.saveBatch(ctx, docs, bodies, source, saved, errs)
+	return s.SavePrepared(ctx, ps, source)
+}
+
+// SavePrepared stores prepared articles as SaveArticles does. An article
+// that fails makes the batch's transaction roll back, and the articles are
+// then saved again one by one, so that each gets its own outcome and the
+// others are stored.
+func (s *Store) SavePrepared(ctx context.Context, ps []*Prepared, source string) (saved []Saved, errs []error) {
+	saved = make([]Saved, len(ps))
+	errs = make([]error, len(ps))
+	for i, p := range ps {
+		saved[i].ArticleID, errs[i] = p.doc.ID, p.err
+	}
+	err := s.saveBatch(ctx, ps, source, saved, errs)
 	if err == nil {
 		return saved, errs
 	}
-	for i, d := range docs {
-		if !valid[i] {
+	for i, p := range ps {
+		if p.err != nil {
 			continue
 		}
 		if ctx.Err() != nil {
-			saved[i], errs[i] = Saved{ArticleID: d.ID}, fmt.Errorf("save article %s: %w", d.ID, err)
+			saved[i], errs[i] = Saved{ArticleID: p.doc.ID}, fmt.Errorf("save article %s: %w", p.doc.ID, err)
 			continue
 		}
-		saved[i], errs[i] = s.SaveArticle(ctx, d, source)
+		saved[i], errs[i] = s.savePrepared(ctx, p, source)
 	}
 	return saved, errs
 }
 
-// saveBatch saves the documents whose errs entry is nil in one transaction
+// saveBatch saves the articles whose errs entry is nil in one transaction
 // and sets their saved entries. An error (any article's) means the
 // transaction failed as a whole and nothing was stored.
-func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []any, source string, saved []Saved, errs []error) error {
+func (s *Store) saveBatch(ctx context.Context, ps []*Prepared, source string, saved []Saved, errs []error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -117,25 +128,25 @@ func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []an
 	if err := w.setup(ctx); err != nil {
 		return err
 	}
-	var lock []news.Document
-	for i, d := range docs {
+	var lock []*Prepared
+	for i, p := range ps {
 		if errs[i] == nil {
-			lock = append(lock, d)
+			lock = append(lock, p)
 		}
 	}
 	if err := w.lockSave(ctx, lock); err != nil {
 		return err
 	}
-	for i, d := range docs {
+	for i, p := range ps {
 		if errs[i] != nil {
 			continue
 		}
 		// No savepoint per article (journaling each article's pages costs
 		// more than the rare failure): an article that fails gives up the
-		// batch, which SaveArticles then saves one article a transaction.
-		sv, err := w.save(ctx, d, bodies[i], source)
+		// batch, which SavePrepared then saves one article a transaction.
+		sv, err := w.save(ctx, p, source)
 		if err != nil {
-			return fmt.Errorf("save article %s: %w", d.ID, err)
+			return fmt.Errorf("save article %s: %w", p.doc.ID, err)
 		}
 		saved[i] = sv
 	}
@@ -146,7 +157,8 @@ func (s *Store) saveBatch(ctx context.Context, docs []news.Document, bodies []an
 }
 
 // save stores one article within the writer's transaction.
-func (w *writer) save(ctx context.Context, doc news.Document, body any, source string) (Saved, error) {
+func (w *writer) save(ctx context.Context, p *Prepared, source string) (Saved, error) {
+	doc := p.doc
 	saved := Saved{ArticleID: doc.ID}
 	if source == "" {
 		source = doc.Source
@@ -165,7 +177,7 @@ func (w *writer) save(ctx context.Context, doc news.Document, body any, source s
 		return saved, err
 	}
 
-	link, err := w.findDuplicate(ctx, doc) // near-duplicates: duplicates.go
+	link, err := w.findDuplicate(ctx, p) // near-duplicates: duplicates.go
 	if err != nil {
 		return saved, err
 	}
@@ -173,42 +185,31 @@ func (w *writer) save(ctx context.Context, doc news.Document, body any, source s
 		return saved, err
 	}
 	now := w.s.stamp()
-	if err := w.insertArticle(ctx, doc, body, now); err != nil {
+	if err := w.insertArticle(ctx, p, now); err != nil {
 		return Saved{ArticleID: doc.ID}, err
 	}
-	if err := w.recordSignature(ctx, doc.ID, link); err != nil {
+	if err := w.recordSignature(ctx, p, link); err != nil {
 		return Saved{ArticleID: doc.ID}, err
 	}
-	if err := w.insertEvents(ctx, doc, source, now, &saved, &link); err != nil {
+	if err := w.insertEvents(ctx, p, source, now, &saved, &link); err != nil {
 		return Saved{ArticleID: doc.ID}, err
 	}
 	saved.DuplicateOf, saved.Similarity = link.of, link.similarity
 	return saved, nil
 }
 
-// insertArticle writes the article row, its entities, places and quotes and
-// their full-text rows.
-func (w *writer) insertArticle(ctx context.Context, doc news.Document, body any, now string) error {
-	if _, err := w.exec(ctx, `INSERT INTO articles (id, url, source, title, published, text, doc, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		doc.ID, doc.URL, doc.Source, doc.Title, doc.Published, doc.Text, body, now); err != nil {
+// insertArticle writes the article row and its quotes (the document keeps
+// the entities and places: migration 0009).
+func (w *writer) insertArticle(ctx context.Context, p *Prepared, now string) error {
+	doc := p.doc
+	if _, err := w.exec(ctx, `INSERT INTO articles (id, url, source, title, published, text, doc, ingested_at, entity_count, place_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		doc.ID, doc.URL, doc.Source, doc.Title, doc.Published, doc.Text, p.body, now, len(doc.Entities), len(doc.Places)); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
 	if w.s.d.ftsRows() {
 		w.unindexed = append(w.unindexed, doc.ID) // indexed when the transaction ends: ftsIndex
 	}
 	id := any(doc.ID) // boxed once, not once a row
-	if err := w.insertRows(ctx, `INSERT INTO entities (article_id, idx, text, name, type, actor, span_start, span_end) VALUES `, 8, len(doc.Entities), func(args []any, i int) []any {
-		e := doc.Entities[i]
-		return append(args, id, i, e.Text, e.Name, e.Type, e.Actor, e.Span[0], e.Span[1])
-	}); err != nil {
-		return fmt.Errorf("insert entities: %w", err)
-	}
-	if err := w.insertRows(ctx, `INSERT INTO places (article_id, idx, text, name, country, feature, lat, lon, geonames_id, span_start, span_end) VALUES `, 11, len(doc.Places), func(args []any, i int) []any {
-		p := doc.Places[i]
-		return append(args, id, i, p.Text, p.Name, p.Country, p.Feature, p.Lat, p.Lon, p.GeonamesID, p.Span[0], p.Span[1])
-	}); err != nil {
-		return fmt.Errorf("insert places: %w", err)
-	}
 	if err := w.insertRows(ctx, `INSERT INTO quotes (article_id, idx, text, kind, speaker, speaker_actor, span_start, span_end) VALUES `, 8, len(doc.Quotes), func(args []any, i int) []any {
 		q := doc.Quotes[i]
 		return append(args, id, i, q.Text, q.Kind, q.Speaker, q.SpeakerActor, q.Span[0], q.Span[1])
@@ -288,8 +289,6 @@ func (w *writer) removeArticle(ctx context.Context, id string) error {
 	deletes := []string{
 		`DELETE FROM mentions WHERE article_id = ?`,
 		`DELETE FROM quotes WHERE article_id = ?`,
-		`DELETE FROM places WHERE article_id = ?`,
-		`DELETE FROM entities WHERE article_id = ?`,
 		`DELETE FROM articles WHERE id = ?`,
 	}
 	if w.s.d.ftsRows() {
@@ -332,7 +331,8 @@ func (w *writer) recount(ctx context.Context, event int64) error {
 const (
 	// insertEvents and insertMentions are followed by the rows' placeholders (insertRows).
 	insertEvents = `INSERT INTO events (merge_key, date, date_grain, date_start, source_code, source_country, target_code, target_country,
-		code, root, quad_class, goldstein, modality, place_name, place_country, lat, lon, num_mentions, num_articles, num_sources, first_seen) VALUES `
+		code, root, quad_class, goldstein, modality, place_name, place_country, place_feature, place_geonames_id,
+		lat, lon, num_mentions, num_articles, num_sources, first_seen) VALUES `
 	insertMentions = `INSERT INTO mentions (event_id, article_id, event_index, sentence, sentence_start, sentence_end,
 		source_text, source_start, source_end, target_text, target_start, target_end, verb_text, verb_start, verb_end,
 		rule, confidence, modality, from_caption, source) VALUES `
@@ -343,14 +343,13 @@ const (
 // touched are updated incrementally: the article is new (its old mentions,
 // if any, were removed), so it adds its mentions, one article, and one
 // source unless another article of the same outlet already reports the event.
-func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, now string, saved *Saved, link *dupLink) error {
+func (w *writer) insertEvents(ctx context.Context, p *Prepared, source, now string, saved *Saved, link *dupLink) error {
+	doc, keys := p.doc, p.keys
 	if len(doc.Events) == 0 {
 		return nil
 	}
-	keys := make([]string, len(doc.Events))
 	body := map[string]bool{}
 	for i, e := range doc.Events {
-		keys[i] = mergeKey(doc, e)
 		if !e.FromCaption {
 			body[keys[i]] = true
 		}
@@ -408,7 +407,7 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 		}
 	}
 	created := map[int64]bool{}
-	if err := w.createEvents(ctx, doc, keys, create, perKey, now, func(key string, id int64) {
+	if err := w.createEvents(ctx, p, create, perKey, now, func(key string, id int64) {
 		byKey[key] = id
 		created[id] = true
 		saved.NewEvents++
@@ -479,12 +478,13 @@ func (w *writer) insertEvents(ctx context.Context, doc news.Document, source, no
 	return nil
 }
 
-// createEvents creates the events of doc.Events[i] for i in which, under
+// createEvents creates the events of p.doc.Events[i] for i in which, under
 // their merge keys, with the article's mentions counted (perKey mentions,
 // one article, one source), a few rows a statement, and calls made with
 // each new event's key and id.
-func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []string, which []int, perKey map[string]int, now string, made func(key string, id int64)) error {
-	const cols = 21
+func (w *writer) createEvents(ctx context.Context, p *Prepared, which []int, perKey map[string]int, now string, made func(key string, id int64)) error {
+	doc, keys := p.doc, p.keys
+	const cols = 23
 	per := min(max(1, rowsPerInsert/cols), maxRowsPerInsert)
 	for start := 0; start < len(which); start += per {
 		chunk := which[start:min(start+per, len(which))]
@@ -507,7 +507,8 @@ func (w *writer) createEvents(ctx context.Context, doc news.Document, keys []str
 				goldstein = *e.Goldstein
 			}
 			args = append(args, keys[i], date, grain, dateStart(date), srcCode, srcCountry, tgtCode, tgtCountry,
-				e.Code, e.Root, e.QuadClass, goldstein, modalityClass(e.Modality), placeName, placeCountry, lat, lon, perKey[keys[i]], 1, 1, now)
+				e.Code, e.Root, e.QuadClass, goldstein, modalityClass(e.Modality), placeName, placeCountry, p.places[i].feature, p.places[i].geonamesID,
+				lat, lon, perKey[keys[i]], 1, 1, now)
 		}
 		// The keys were just looked for within this transaction, so a
 		// conflict with another writer is not expected; it is an error.

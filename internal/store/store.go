@@ -13,6 +13,10 @@
 // plainto_tsquery, so that every word must occur and nothing typed is query
 // syntax, as on SQLite), index hints (SQLite's INDEXED BY; none on
 // PostgreSQL), and locking (below). Upserts are the ON CONFLICT both accept.
+// Each article's SCHEMA object is kept whole in articles.doc, which is what
+// the API serves and exports read: its blocks, sentences, entities, places
+// and times live there only (migration 0009); its quotes, events and
+// mentions are also rows, which queries filter, search and count.
 // What is stored differs in one column: SQLite keeps each article's SCHEMA
 // object compressed and without its text, which articles.text holds
 // (doc.go); PostgreSQL keeps it as JSON and compresses it itself.
