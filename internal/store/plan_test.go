@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"dyad/news"
 )
 
 // TestEventsPagePlans checks that every plan EventsPage may choose (walking
@@ -210,55 +213,7 @@ func TestActorCountsKept(t *testing.T) {
 	fillEvents(t, s, foldAt+1000) // enough for PostgreSQL to fold its log
 	check := func(when string) {
 		t.Helper()
-		want := map[string]ActorCount{}
-		for _, side := range []string{"source_code", "target_code"} {
-			rows, err := s.db.QueryContext(ctx, `SELECT `+side+`, COUNT(*) FROM events WHERE `+side+` <> '' GROUP BY `+side)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for rows.Next() {
-				var code string
-				var n int
-				if err := rows.Scan(&code, &n); err != nil {
-					t.Fatal(err)
-				}
-				c := want[code]
-				c.Code = code
-				c.Events += n
-				if side == "source_code" {
-					c.AsSource = n
-				} else {
-					c.AsTarget = n
-				}
-				want[code] = c
-			}
-			rows.Close()
-		}
-		got, err := s.Actors(ctx, "", MaxLimit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gotBy := map[string]ActorCount{}
-		for _, c := range got {
-			gotBy[c.Code] = c
-		}
-		if diff := cmp.Diff(want, gotBy); diff != "" {
-			t.Errorf("%s: actor counts (-counted +kept):\n%s", when, diff)
-		}
-		for i := 1; i < len(got); i++ {
-			if got[i].Events > got[i-1].Events {
-				t.Errorf("%s: %v listed after %v", when, got[i], got[i-1])
-			}
-		}
-		usa, err := s.Actors(ctx, "usa", MaxLimit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range usa {
-			if !strings.HasPrefix(c.Code, "USA") || c != want[c.Code] {
-				t.Errorf("%s: prefix usa gives %+v", when, c)
-			}
-		}
+		checkActorCounts(t, s, when)
 	}
 	check("inserted")
 	var logged int
@@ -283,6 +238,62 @@ func TestActorCountsKept(t *testing.T) {
 	}
 	if got, err := s.Actors(ctx, "", 0); err != nil || len(got) != 0 {
 		t.Errorf("no events: actors %v, %v", got, err)
+	}
+}
+
+// checkActorCounts checks that the actor counts the store keeps equal a
+// count of the events, in the actor list and by prefix.
+func checkActorCounts(t *testing.T, s *Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	want := map[string]ActorCount{}
+	for _, side := range []string{"source_code", "target_code"} {
+		rows, err := s.db.QueryContext(ctx, `SELECT `+side+`, COUNT(*) FROM events WHERE `+side+` <> '' GROUP BY `+side)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var code string
+			var n int
+			if err := rows.Scan(&code, &n); err != nil {
+				t.Fatal(err)
+			}
+			c := want[code]
+			c.Code = code
+			c.Events += n
+			if side == "source_code" {
+				c.AsSource = n
+			} else {
+				c.AsTarget = n
+			}
+			want[code] = c
+		}
+		rows.Close()
+	}
+	got, err := s.Actors(ctx, "", MaxLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotBy := map[string]ActorCount{}
+	for _, c := range got {
+		gotBy[c.Code] = c
+	}
+	if diff := cmp.Diff(want, gotBy); diff != "" {
+		t.Errorf("%s: actor counts (-counted +kept):\n%s", when, diff)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Events > got[i-1].Events {
+			t.Errorf("%s: %v listed after %v", when, got[i], got[i-1])
+		}
+	}
+	usa, err := s.Actors(ctx, "usa", MaxLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range usa {
+		if !strings.HasPrefix(c.Code, "USA") || c != want[c.Code] {
+			t.Errorf("%s: prefix usa gives %+v", when, c)
+		}
 	}
 }
 
@@ -381,5 +392,47 @@ func TestBoxIndex(t *testing.T) {
 		if got := boxIndex(tt.f); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestActorCountsSaved checks the actor counts the store keeps as it saves
+// articles (SQLite adds up each transaction's new events: countActors):
+// events created in a batch and one at a time, mentions merged into events
+// already counted, an event without a target, and an article replaced by
+// a new text, whose events go.
+func TestActorCountsSaved(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	event := func(src, tgt, code string) news.Event {
+		e := news.Event{Code: code, Root: code[:2], QuadClass: 1, Date: "2021-03-04", DateGrain: "day", Modality: "asserted",
+			Source: &news.EventActor{Code: src, Country: src[:3]}}
+		if tgt != "" {
+			e.Target = &news.EventActor{Code: tgt, Country: tgt[:3]}
+		}
+		return e
+	}
+	article := func(id, text string, events ...news.Event) news.Document {
+		return news.Document{ID: id, Text: text, Published: "2021-03-05", Source: "Outlet " + id, Events: events}
+	}
+	batch := []news.Document{
+		article("a", "First text.", event("USAGOV", "RUSGOV", "040"), event("USAGOV", "FRA", "042"), event("RUSMIL", "", "190")),
+		article("b", "Second text.", event("USAGOV", "RUSGOV", "040"), event("FRA", "USAGOV", "043")), // the first merges into a's
+	}
+	_, errs := s.SaveArticles(ctx, batch, "")
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	checkActorCounts(t, s, "batch")
+	if _, err := s.SaveArticle(ctx, article("c", "Third text.", event("CHNGOV", "USAGOV", "040"), event("USAGOV", "RUSGOV", "040")), ""); err != nil {
+		t.Fatal(err)
+	}
+	checkActorCounts(t, s, "one article")
+	if _, err := s.SaveArticle(ctx, article("a", "First text, revised.", event("DEUGOV", "USAGOV", "036")), ""); err != nil {
+		t.Fatal(err)
+	}
+	checkActorCounts(t, s, "replaced")
+	got, err := s.Actors(ctx, "USAGOV", MaxLimit)
+	if err != nil || len(got) != 1 || got[0].AsSource != 1 || got[0].AsTarget != 3 {
+		t.Errorf("USAGOV after the saves: %+v %v", got, err)
 	}
 }

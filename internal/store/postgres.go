@@ -113,6 +113,8 @@ func (postgresDialect) indexedBy(string) string { return "" }
 
 func (postgresDialect) ftsRows() bool { return false }
 
+func (postgresDialect) countsActors() bool { return false }
+
 // writeSetup is none: the server's shared buffers serve every connection.
 func (postgresDialect) writeSetup() []string { return nil }
 

@@ -67,7 +67,7 @@ func (s *Store) saveArticle(ctx context.Context, p *Prepared, source string) (Sa
 	if saved, err = w.save(ctx, p, source); err != nil {
 		return saved, fmt.Errorf("save article %s: %w", id, err)
 	}
-	if err := w.ftsIndex(ctx); err != nil {
+	if err := w.finish(ctx); err != nil {
 		return Saved{ArticleID: id}, fmt.Errorf("save article %s: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -150,7 +150,7 @@ func (s *Store) saveBatch(ctx context.Context, ps []*Prepared, source string, sa
 		}
 		saved[i] = sv
 	}
-	if err := w.ftsIndex(ctx); err != nil {
+	if err := w.finish(ctx); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -216,6 +216,37 @@ func (w *writer) insertArticle(ctx context.Context, p *Prepared, now string) err
 	}); err != nil {
 		return fmt.Errorf("insert quotes: %w", err)
 	}
+	return nil
+}
+
+// finish writes what the writer keeps for the end of the transaction: the
+// full-text index rows and the actor counts of the events created.
+func (w *writer) finish(ctx context.Context) error {
+	if err := w.ftsIndex(ctx); err != nil {
+		return err
+	}
+	return w.countActors(ctx)
+}
+
+// countActors adds the actors of the events created in the transaction to
+// actor_counts (SQLite, migration 0010), one row a statement per actor, in
+// code order.
+func (w *writer) countActors(ctx context.Context) error {
+	codes := slices.Sorted(maps.Keys(w.actors))
+	const cols = 3
+	per := min(rowsPerInsert/cols, maxRowsPerInsert)
+	for start := 0; start < len(codes); start += per {
+		chunk := codes[start:min(start+per, len(codes))]
+		args := make([]any, 0, cols*len(chunk))
+		for _, c := range chunk {
+			args = append(args, c, w.actors[c].source, w.actors[c].target)
+		}
+		if _, err := w.exec(ctx, `INSERT INTO actor_counts (code, as_source, as_target) VALUES `+rowsOf(cols, len(chunk))+`
+			ON CONFLICT (code) DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`, args...); err != nil {
+			return fmt.Errorf("count actors: %w", err)
+		}
+	}
+	w.actors = nil
 	return nil
 }
 
@@ -414,6 +445,11 @@ func (w *writer) insertEvents(ctx context.Context, p *Prepared, source, now stri
 	}); err != nil {
 		return err
 	}
+	if w.s.d.countsActors() {
+		for _, i := range create {
+			w.countEvent(doc.Events[i])
+		}
+	}
 	count := map[int64]int{} // mentions per event touched
 	for i := range doc.Events {
 		if skip(i) {
@@ -476,6 +512,23 @@ func (w *writer) insertEvents(ctx context.Context, p *Prepared, source, now stri
 	}
 	saved.Mentions += len(stored)
 	return nil
+}
+
+// countEvent counts a created event's actors for countActors.
+func (w *writer) countEvent(e news.Event) {
+	if w.actors == nil {
+		w.actors = map[string]actorCount{}
+	}
+	if e.Source != nil && e.Source.Code != "" {
+		c := w.actors[e.Source.Code]
+		c.source++
+		w.actors[e.Source.Code] = c
+	}
+	if e.Target != nil && e.Target.Code != "" {
+		c := w.actors[e.Target.Code]
+		c.target++
+		w.actors[e.Target.Code] = c
+	}
 }
 
 // createEvents creates the events of p.doc.Events[i] for i in which, under

@@ -27,6 +27,10 @@ type dialect interface {
 	// (article_fts and quote_fts, SQLite: see ftsIndex) or the database
 	// indexes the articles and quotes tables directly (PostgreSQL).
 	ftsRows() bool
+	// countsActors says whether the store adds the actors of the events it
+	// creates to actor_counts itself, once a transaction (SQLite: see
+	// countActors), or a trigger logs every event inserted (PostgreSQL).
+	countsActors() bool
 	// migrationDir is the folder under migrations/ whose files replace the
 	// portable ones of the same name, or "" where the portable ones serve.
 	migrationDir() string
@@ -87,6 +91,8 @@ func (sqliteDialect) quoteMatch(id string) string {
 func (sqliteDialect) indexedBy(index string) string { return ` INDEXED BY ` + index }
 
 func (sqliteDialect) ftsRows() bool { return true }
+
+func (sqliteDialect) countsActors() bool { return true }
 
 func (sqliteDialect) migrationDir() string { return "" }
 

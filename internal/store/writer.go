@@ -46,8 +46,12 @@ type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt // the Store's statements bound to tx
 
-	unindexed []string // ids of the articles saved but not yet in the full-text index: ftsIndex
+	unindexed []string              // ids of the articles saved but not yet in the full-text index: ftsIndex
+	actors    map[string]actorCount // events created as source and target, not yet in actor_counts: countActors
 }
+
+// actorCount is how many events an actor is the source and the target of.
+type actorCount struct{ source, target int }
 
 func (s *Store) writer(tx *sql.Tx) *writer {
 	return &writer{s: s, tx: tx, stmts: map[string]*sql.Stmt{}}

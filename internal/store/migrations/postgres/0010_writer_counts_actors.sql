@@ -1,0 +1,3 @@
+-- PostgreSQL version of ../0010_writer_counts_actors.sql: nothing to do.
+-- Here the insert trigger only appends a row to actor_count_log (0008),
+-- which no other writer waits for, and the store leaves the counting to it.
