@@ -110,10 +110,14 @@ func startCPUProfile(path string) (stop func(), err error) {
 
 // Coded articles are stored in batches of up to saveBatch articles, one
 // transaction each, and a batch is stored at the latest saveEvery after its
-// first article arrived.
+// first article arrived. A transaction rewrites most pages of every event
+// index (its events fall all over them), so the larger the batch, the less
+// is written per article: 1,024 articles a transaction write 0.9 GB for the
+// 10,000 articles of BenchmarkSaveArticles where 256 wrote 2.1 GB, and take
+// a fifth less CPU time. Larger batches outgrow the writer's page cache.
 const (
-	saveBatch = 256
-	saveEvery = 500 * time.Millisecond
+	saveBatch = 1024
+	saveEvery = 2 * time.Second
 )
 
 // storeWriter stores coded results on its own goroutine, in input order and
