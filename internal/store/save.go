@@ -40,8 +40,8 @@ func (s *Store) savePrepared(ctx context.Context, p *Prepared, source string) (S
 		return Saved{ArticleID: p.doc.ID}, p.err
 	}
 	var saved Saved
-	var err error
-	err = s.retry(ctx, func() error { // a transaction PostgreSQL aborted is run again: lock.go
+	err := s.retry(ctx, func() error { // a transaction PostgreSQL aborted is run again: lock.go
+		var err error
 		saved, err = s.saveArticle(ctx, p, source)
 		return err
 	})
@@ -88,7 +88,8 @@ func (s *Store) SaveArticles(ctx context.Context, docs []news.Document, source s
 	return s.SavePrepared(ctx, ps, source)
 }
 
-// SavePrepared stores prepared articles as SaveArticles does. An article
+// SavePrepared stores articles prepared by this Store's Prepare as
+// SaveArticles does. An article
 // that fails makes the batch's transaction roll back, and the articles are
 // then saved again one by one, so that each gets its own outcome and the
 // others are stored.
