@@ -448,26 +448,31 @@ func TestRunDirErrors(t *testing.T) {
 // testdata/eval/README.md for the first-run and held-out figures), raised
 // by the actor-code round (U.S. state abbreviations in datelines, places
 // coded only as parties) and the Brussels dateline read as the EU's. They are floors: a change that lowers one fails.
+// The held-out round 28–33 (six articles scored once with the code as it
+// was, testdata/eval/README.md) pulled the totals of all 33 under most of
+// them: those floors are now the measured totals of all 33, rounded down to
+// three decimals (as n/1000); the place country accuracy and quote span F1
+// floors held.
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
 	num, denom int
 }{
-	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 332, 339},
-	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 332, 332},
-	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 330, 332},
+	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 971, 1000},
+	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 993, 1000},
+	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 993, 1000},
 	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 328, 332},
-	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 109, 109},
+	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 961, 1000},
 	{"time precision", func(s Scores) float64 { return s.Times.Precision() }, 109, 109},
-	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 108, 109},
+	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 986, 1000},
 	{"quote span F1", func(s Scores) float64 { return s.Quotes.F1 }, 1, 1},
-	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 19, 19},
-	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 3, 3},
-	// entities and events on all 27 articles (the held-out 21–24 and 25–27
-	// included): F1 as 2·matched / (gold + found).
-	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 2 * 433, 448 + 433},
-	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 155, 160},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 107, 150 + 123},
+	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 931, 1000},
+	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 833, 1000},
+	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
+	// 28–33 included).
+	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 975, 1000},
+	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 875, 1000},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 653, 1000},
 }
 
 func TestGoldDir(t *testing.T) {
