@@ -452,7 +452,9 @@ func TestRunDirErrors(t *testing.T) {
 // was, testdata/eval/README.md) pulled the totals of all 33 under most of
 // them: those floors are now the measured totals of all 33, rounded down to
 // three decimals (as n/1000); the place country accuracy and quote span F1
-// floors held.
+// floors held. Fixes of the input stages after that round raised the floors
+// they moved to the new measured totals (a <time> above <article> read as
+// the publication date: time recall, published).
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
@@ -462,12 +464,12 @@ var floors = []struct {
 	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 993, 1000},
 	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 993, 1000},
 	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 328, 332},
-	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 961, 1000},
+	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 993, 1000},
 	{"time precision", func(s Scores) float64 { return s.Times.Precision() }, 109, 109},
 	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 986, 1000},
 	{"quote span F1", func(s Scores) float64 { return s.Quotes.F1 }, 1, 1},
 	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 931, 1000},
-	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 833, 1000},
+	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 6, 6},
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
 	// 28–33 included).
 	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 975, 1000},

@@ -113,11 +113,7 @@ func Parse(body []byte, pageURL string) (Page, error) {
 		return Page{}, fmt.Errorf("htmldoc: %w", ErrNoText)
 	}
 
-	var article *html.Node
-	if region >= 0 {
-		article = ix.nodes[region]
-	}
-	p.Published = m.published(article)
+	p.Published = m.published(ix, region)
 	return p, nil
 }
 

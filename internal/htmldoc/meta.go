@@ -175,9 +175,14 @@ var dateKeys = []string{
 	"article.published", "og:published_time", "datepublished",
 }
 
-// published picks and normalises the publication date; article may hold the
-// DOM region of the article body for a last look at its <time> elements.
-func (m *meta) published(article *html.Node) string {
+// published picks and normalises the publication date. The page's own
+// metadata comes first (article:published_time, JSON-LD, the meta date names,
+// itemprop=datePublished); failing those, the <time datetime> elements of the
+// page: one marked pubdate, then one in the article's region (region, -1 when
+// unknown), then the nearest one above the article, where many sites print the
+// date outside <article>. A <time> in page furniture (comments, related
+// stories, navigation, footers) or below the article is never taken.
+func (m *meta) published(ix *docIndex, region int) string {
 	cands := []string{m.props["article:published_time"]}
 	cands = append(cands, strings.Split(m.ld.published, "\x00")...)
 	for _, k := range dateKeys {
@@ -189,16 +194,60 @@ func (m *meta) published(article *html.Node) string {
 			return d
 		}
 	}
-	if article != nil {
-		for n := range article.Descendants() {
-			if n.Type == html.ElementNode && n.DataAtom == atom.Time {
-				if d, ok := normalizeDate(attr(n, "datetime")); ok {
-					return d
-				}
-			}
+	var pubdate, inside, above string
+	for i, n := range ix.nodes {
+		if n.DataAtom != atom.Time {
+			continue
+		}
+		where := timeBefore
+		switch {
+		case region < 0:
+		case ix.contains(region, i):
+			where = timeInside
+		case i > region:
+			continue // below the article: a comment's or a related story's date
+		}
+		d, ok := normalizeDate(attr(n, "datetime"))
+		if !ok || inFurniture(ix, i, region) {
+			continue
+		}
+		switch {
+		case hasAttr(n, "pubdate") && pubdate == "":
+			pubdate = d
+		case where == timeInside && inside == "":
+			inside = d
+		case where == timeBefore && (region >= 0 || above == ""):
+			above = d // the last one before the article is the nearest
+		}
+	}
+	for _, d := range []string{pubdate, inside, above} {
+		if d != "" {
+			return d
 		}
 	}
 	return ""
+}
+
+// Where a <time> element lies with respect to the article's region.
+const (
+	timeBefore = iota
+	timeInside
+)
+
+// inFurniture reports whether element i lies in page furniture (by tag, role,
+// visibility or class) below the nearest element it shares with the
+// article's region: the page's outer wrappers, which hold the article too,
+// are not judged.
+func inFurniture(ix *docIndex, i, region int) bool {
+	for j := i; j >= 0; j = ix.parent(j) {
+		if region >= 0 && ix.contains(j, region) {
+			return false
+		}
+		if n := ix.nodes[j]; junkByTag(n) || junkByClass(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // language returns the primary language subtag: "en-US" and "en_US" give "en".

@@ -182,6 +182,85 @@ func TestMetadata(t *testing.T) {
 	}
 }
 
+// TestPublishedTime checks which <time datetime> gives the publication date
+// of a page without date metadata: pubdate first, then one in the article,
+// then the nearest one above it, never one in furniture or below the article.
+func TestPublishedTime(t *testing.T) {
+	const story = `<p>Troops withdrew from the disputed border area on Monday, the defence ministry said in a statement issued in the capital.</p>
+		<p>The withdrawal followed three weeks of talks between the two governments, which had accused each other of moving artillery closer to the frontier.</p>
+		<p>Villagers who fled the shelling in the spring said they would wait for the mine clearance teams before going back to their fields.</p>`
+	tests := []struct {
+		name string
+		page string
+		want string
+	}{
+		{
+			name: "time above the article",
+			page: `<header><div class="masthead"><time datetime="2030-01-01">Today</time></div></header>
+				<div class="byline">Filed <time datetime="2016-07-15T09:30:00+02:00">15 July</time></div>
+				<article>` + story + `</article>
+				<section class="comments"><p>A reader, <time datetime="2016-07-20">20 July</time></p></section>`,
+			want: "2016-07-15T09:30:00+02:00",
+		},
+		{
+			name: "nearest time above the article",
+			page: `<div><time datetime="2016-07-01">1 July</time></div><div><time datetime="2016-07-15">15 July</time></div>
+				<article>` + story + `</article>`,
+			want: "2016-07-15",
+		},
+		{
+			name: "time in the article before time above it",
+			page: `<p class="dateline"><time datetime="2016-07-14">14 July</time></p>
+				<article><p><time datetime="2016-07-15">15 July</time></p>` + story + `</article>`,
+			want: "2016-07-15",
+		},
+		{
+			name: "pubdate before other times",
+			page: `<p><time datetime="2016-07-14">14 July</time></p>
+				<article>` + story + `<p>Updated <time datetime="2016-07-16">16 July</time>; first published
+				<time pubdate datetime="2016-07-15">15 July</time>.</p></article>`,
+			want: "2016-07-15",
+		},
+		{
+			name: "meta date before time above the article",
+			page: `<meta name="date" content="2016-07-15"><p><time datetime="2016-07-14">14 July</time></p>
+				<article>` + story + `</article>`,
+			want: "2016-07-15",
+		},
+		{
+			name: "json-ld before time in the article",
+			page: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2016-07-15"}</script>
+				<article><p><time datetime="2016-07-14">14 July</time></p>` + story + `</article>`,
+			want: "2016-07-15",
+		},
+		{
+			name: "no time from comments, related stories or below the article",
+			page: `<nav><time datetime="2016-07-19">19 July</time></nav>
+				<article>` + story + `<div class="comments"><p>A reader, <time datetime="2016-07-20">20 July</time></p></div></article>
+				<aside><time datetime="2016-07-21">21 July</time></aside>
+				<p>Posted <time datetime="2016-07-22">22 July</time></p>`,
+			want: "",
+		},
+		{
+			name: "unparseable datetime skipped",
+			page: `<p><time datetime="2016-07-15">15 July</time></p><p><time datetime="yesterday">yesterday</time></p>
+				<article>` + story + `</article>`,
+			want: "2016-07-15",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse([]byte("<html><body>"+tc.page+"</body></html>"), "")
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got.Published != tc.want {
+				t.Errorf("Published = %q; want %q", got.Published, tc.want)
+			}
+		})
+	}
+}
+
 func TestCleanText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"  a \n\t b\r\nc  ", "a b c"},
