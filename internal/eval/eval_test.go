@@ -454,16 +454,17 @@ func TestRunDirErrors(t *testing.T) {
 // three decimals (as n/1000); the place country accuracy and quote span F1
 // floors held. Fixes of the input stages after that round raised the floors
 // they moved to the new measured totals (a <time> above <article> read as
-// the publication date: time recall, published).
+// the publication date: time recall, published; "Gulf of <Name>" and
+// hyphenated toponyms kept whole: the place floors, entity F1).
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
 	num, denom int
 }{
-	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 971, 1000},
-	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 993, 1000},
-	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 993, 1000},
-	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 328, 332},
+	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 973, 1000},
+	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 1000, 1000},
+	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 995, 1000},
+	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 991, 1000},
 	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 993, 1000},
 	{"time precision", func(s Scores) float64 { return s.Times.Precision() }, 109, 109},
 	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 986, 1000},
@@ -472,7 +473,7 @@ var floors = []struct {
 	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 6, 6},
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
 	// 28–33 included).
-	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 975, 1000},
+	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 978, 1000},
 	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 875, 1000},
 	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 653, 1000},
 }

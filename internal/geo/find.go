@@ -315,6 +315,13 @@ func (g *Gazetteer) candidates(sc *scratch, text string, words []word) []mention
 			i++
 			continue
 		}
+		// A water body or landform the gazetteer lacks ("Gulf of Bothnia",
+		// "Bay of Kotor") is no place this gazetteer can resolve: neither
+		// its generic head (a "Gulf" province) nor the name after "of".
+		if end := g.unknownOfPhrase(text, words, i); end > i {
+			i = end
+			continue
+		}
 		// longest is the most words whose key begins some key of the
 		// gazetteer; no longer name can be one.
 		longest := 0
@@ -339,7 +346,7 @@ func (g *Gazetteer) candidates(sc *scratch, text string, words []word) []mention
 			if notPlaces[string(k)] {
 				break
 			}
-			if !ok || !capitalised(text, words[i:j]) {
+			if !ok || !capitalised(text, words[i:j]) || g.partOfHyphenated(text, words, i, j) {
 				continue
 			}
 			ms = append(ms, mention{i: i, j: j, start: words[i].start, end: words[j-1].end, refs: refs})
@@ -353,6 +360,64 @@ func (g *Gazetteer) candidates(sc *scratch, text string, words []word) []mention
 	}
 	return ms
 }
+
+// ofHeads are the generic heads of "<Head> of <Name>" geographic names.
+var ofHeads = map[string]bool{"gulf": true, "bay": true, "sea": true, "strait": true, "straits": true,
+	"lake": true, "cape": true, "isle": true, "island": true, "islands": true, "mouth": true,
+	"port": true, "mount": true, "river": true, "ocean": true}
+
+// unknownOfPhrase returns the end (a word index) of a "<Head> of <Name>"
+// phrase starting at word i ("Gulf of Bothnia") when the gazetteer holds
+// no name that covers it, else i. The name is the run of capitalised words
+// joined to "of" and to each other by spaces or hyphens.
+func (g *Gazetteer) unknownOfPhrase(text string, words []word, i int) int {
+	if i+2 >= len(words) || !ofHeads[normKey(text[words[i].start:words[i].end])] ||
+		normKey(text[words[i+1].start:words[i+1].end]) != "of" {
+		return i
+	}
+	j := i + 2
+	for j < len(words) && words[j].sent == words[i].sent && joinable(text, words[j-1:j+1]) && isCap(text[words[j].start:words[j].end]) {
+		j++
+	}
+	if j == i+2 {
+		return i // "Sea of" followed by no name: nothing to skip
+	}
+	for n := j - i; n >= 3; n-- {
+		if _, ok := g.index[normKey(text[words[i].start:words[i+n-1].end])]; ok {
+			return i // a name the gazetteer knows ("Gulf of Aden", "Isle of Man")
+		}
+	}
+	return j
+}
+
+// partOfHyphenated reports whether words [i, j) are glued by a hyphen to a
+// capitalised word that is no place of its own: "Luga" in "Ust-Luga" or
+// "Novo-Luga" is part of another name, not the town of Luga. Places joined
+// as a pair ("Russia-Ukraine talks") and elided particles ("Al-Hasakah")
+// still count.
+func (g *Gazetteer) partOfHyphenated(text string, words []word, i, j int) bool {
+	glued := func(a, b int) bool { // words a and b are joined by one hyphen
+		return words[a].sent == words[b].sent && text[words[a].end:words[b].start] == "-"
+	}
+	other := func(k int) bool { // word k is a capitalised non-place, no particle
+		w := text[words[k].start:words[k].end]
+		if !isCap(w) || particles[strings.ToLower(w)] || combiningForms[strings.ToLower(w)] {
+			return false
+		}
+		_, ok := g.index[normKey(w)]
+		return !ok
+	}
+	if i > 0 && glued(i-1, i) && other(i-1) {
+		return true
+	}
+	return j < len(words) && glued(j-1, j) && other(j)
+}
+
+// combiningForms begin compounds of peoples and places ("Sino-U.S.",
+// "Russo-Ukrainian"): the place after them is still a place.
+var combiningForms = map[string]bool{"sino": true, "franco": true, "anglo": true, "indo": true, "afro": true,
+	"euro": true, "russo": true, "turco": true, "greco": true, "austro": true, "italo": true, "judeo": true,
+	"irano": true, "hispano": true, "luso": true, "serbo": true, "czecho": true, "polono": true, "nippo": true}
 
 // stateAbbrev reads word i as a U.S. state in the abbreviation news
 // agencies write after a town ("ALEXANDRIA, Va.", "Albany, N.Y."): only in

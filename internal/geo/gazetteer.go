@@ -270,6 +270,28 @@ func (g *Gazetteer) addName(name string, r ref) {
 	if w := strings.Count(key, " ") + 1; w > g.maxWords {
 		g.maxWords = w
 	}
+	// A soft sign transliterated as an apostrophe at the end of a word
+	// ("Ust’-Luga", "Tver’") is dropped in English news: "Ust-Luga".
+	if v := dropFinalApostrophes(key); v != key {
+		g.addName(v, r)
+	}
+}
+
+// dropFinalApostrophes removes the apostrophes of key that end a word
+// (before a hyphen, a space or the end); those inside a word ("n'djamena",
+// "cote d'ivoire") stay.
+func dropFinalApostrophes(key string) string {
+	if !strings.Contains(key, "'") {
+		return key
+	}
+	b := make([]byte, 0, len(key))
+	for i := 0; i < len(key); i++ {
+		if key[i] == '\'' && i > 0 && (i+1 == len(key) || key[i+1] == '-' || key[i+1] == ' ') {
+			continue
+		}
+		b = append(b, key[i])
+	}
+	return string(b)
 }
 
 // countries.tsv: alpha2 alpha3 capital lat lon population names

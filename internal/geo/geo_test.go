@@ -83,6 +83,12 @@ func TestFind(t *testing.T) {
 		{"rivers and valleys", "Shells fell in the Bekaa Valley and along the Litani River and the Niger River.", Hint{}, []want{{"Bekaa Valley", "LBN", "region"}, {"Litani River", "LBN", "water"}, {"Niger River", "", "water"}}, nil},
 		{"elided particle", "Tourists left the Cote d'Azur early.", Hint{}, []want{{"Cote d'Azur", "FRA", "region"}}, nil},
 		{"short country name and demonym", "PNG and a Fijian minister signed.", Hint{}, []want{{"PNG", "PNG", "country"}, {"Fijian", "FJI", "country"}}, nil},
+		{"gulf the gazetteer lacks", "Fishing boats sheltered in the Gulf of Riga as the storm passed.", Hint{}, nil, []string{"Gulf", "Riga", "Gulf of Riga"}},
+		{"bay of a two-word name", "Ferries stopped in the Bay Of Santa Cruz.", Hint{}, nil, []string{"Bay", "Santa Cruz"}},
+		{"gulf the gazetteer has", "Pirates boarded a freighter in the Gulf of Aden.", Hint{}, []want{{"Gulf of Aden", "", "water"}}, []string{"Gulf", "Aden"}},
+		{"soft sign dropped", "A barge left Ust-Kut for Yakutsk.", Hint{}, []want{{"Ust-Kut", "RUS", "city"}}, []string{"Kut"}},
+		{"hyphenated name holding a place", "Trucks reached Staro-Luga and Luga-Pristanskaya before dawn.", Hint{}, nil, []string{"Luga"}},
+		{"hyphenated pair of places", "Russia-Ukraine talks and Sino-Indian contacts resumed.", Hint{}, []want{{"Russia", "RUS", "country"}, {"Ukraine", "UKR", "country"}, {"Indian", "IND", "country"}}, nil},
 		{"city named as its province", "Trucks waited in Mendoza, where Argentina and Argentine police ran checks.", Hint{}, []want{{"Mendoza", "ARG", "city"}}, nil},
 	}
 	for _, tt := range tests {
