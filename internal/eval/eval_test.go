@@ -455,7 +455,9 @@ func TestRunDirErrors(t *testing.T) {
 // floors held. Fixes of the input stages after that round raised the floors
 // they moved to the new measured totals (a <time> above <article> read as
 // the publication date: time recall, published; "Gulf of <Name>" and
-// hyphenated toponyms kept whole: the place floors, entity F1).
+// hyphenated toponyms kept whole: the place floors, entity F1; a quote
+// introduced by a clause and a colon takes the clause's subject: quote
+// speaker accuracy).
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
@@ -469,7 +471,7 @@ var floors = []struct {
 	{"time precision", func(s Scores) float64 { return s.Times.Precision() }, 109, 109},
 	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 986, 1000},
 	{"quote span F1", func(s Scores) float64 { return s.Quotes.F1 }, 1, 1},
-	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 931, 1000},
+	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 1, 1},
 	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 6, 6},
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
 	// 28–33 included).

@@ -254,6 +254,11 @@ func (a *analysis) attribute(i int) (string, attribution) {
 		if at, ok := a.before(p.block, b0, f); ok {
 			return kind, at
 		}
+		if f-1 > b0 && ts[f-1].Text == ":" {
+			if at, ok := a.colonIntro(p.block, b0, f-1); ok {
+				return kind, at
+			}
+		}
 		return kind, attribution{}
 	}
 	if at, ok := a.before(p.block, b0, f); ok {
@@ -359,6 +364,52 @@ func (a *analysis) before(bi, b0, f int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// colonIntro attributes a quote introduced by a clause ending in a colon
+// with no speech verb ("Nadia Lund, an analyst, put it bluntly: "…"", "The
+// economist summed up the mood: "…""): the speaker is the subject of the
+// clause, ts[b0:c] (c is the colon), when that subject is a person, a
+// named speaker or a role ("the analyst"), not a thing ("The message was
+// clear: "…"").
+func (a *analysis) colonIntro(bi, b0, c int) (attribution, bool) {
+	ts := a.toks[bi]
+	for v := b0 + 1; v < c; v++ {
+		switch ts[v].Tag {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		lo, hi := subjectBefore(ts, b0, v)
+		if lo >= hi || !speakerLike(ts[hi-1]) {
+			continue
+		}
+		sp := a.resolve(bi, lo, hi)
+		if !sp.ok {
+			continue
+		}
+		// The cue is the verb phrase up to the colon when short ("put it
+		// bluntly"), else the verb.
+		end := v
+		if c-v <= 4 {
+			end = c - 1
+		}
+		return attribution{sp: sp, cue: a.text[ts[v].Span[0]:ts[end].Span[1]], pos: ts[v].Span[0]}, true
+	}
+	return attribution{}, false
+}
+
+// speakerLike reports whether a noun phrase ending in t can be a speaker:
+// a name, a personal pronoun or a role noun ("analyst", "officials").
+func speakerLike(t news.Token) bool {
+	w := lower(t.Text)
+	switch {
+	case t.Tag == "PRP":
+		return personPronouns[w] || w == "they"
+	case isCap(t.Text):
+		return true
+	}
+	return roleNouns[w] || roleNouns[strings.TrimSuffix(w, "s")] || w == "officials" || w == "people"
 }
 
 // wordsOf finds "in X's words" and "in the words of X" in ts[lo:hi].
@@ -501,7 +552,9 @@ func subjectBefore(ts []news.Token, lo, v int) (int, int) {
 			return 0, 0
 		}
 		// "the city's police commander, Joseph Mwangi, said": the name.
-		if alo, ahi := npBackward(ts, j+1, k-1); alo == j+1 && ahi == k && isCap(ts[k-1].Text) && !orgWords[lower(ts[k-1].Text)] {
+		// Only a name: "a trader in Oslo" ends in a capital but describes
+		// the subject before it.
+		if alo, ahi := npBackward(ts, j+1, k-1); alo == j+1 && ahi == k && isCap(ts[k-1].Text) && !orgWords[lower(ts[k-1].Text)] && allCap(ts[alo:ahi]) {
 			return alo, ahi
 		}
 		k = j - 1
@@ -516,6 +569,16 @@ func subjectBefore(ts []news.Token, lo, v int) (int, int) {
 		}
 	}
 	return npBackward(ts, lo, k)
+}
+
+// allCap reports whether every word of ts is capitalised (a name or title).
+func allCap(ts []news.Token) bool {
+	for _, t := range ts {
+		if hasLetter(t.Text) && !isCap(t.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // npBackward collects the noun phrase that ends at ts[k], not before lo.

@@ -74,6 +74,26 @@ func TestFind(t *testing.T) {
 			want: []brief{{"We are ready.", "direct", "Tom Reyes"}, {"We have always been ready.", "direct", "Tom Reyes"}},
 		},
 		{
+			name: "colon after a clause with no speech verb, over two paragraphs",
+			body: "Headline here\n\nRetired colonel Marta Vidal, who commanded the northern brigade, put it plainly: \"The lines will not move this winter.\n\n\"Both armies are dug in, and neither has the shells to break through.\"",
+			want: []brief{{"The lines will not move this winter.", "direct", "Marta Vidal"}, {"Both armies are dug in, and neither has the shells to break through.", "direct", "Marta Vidal"}},
+		},
+		{
+			name: "appositive ending in a place is not the speaker",
+			body: "Headline here\n\n\"Prices will rise again,\" Hugo Lind, a grain trader in Oslo, said on Friday.",
+			want: []brief{{"Prices will rise again", "direct", "Hugo Lind"}},
+		},
+		{
+			name: "colon after a role as subject",
+			body: "Headline here\n\nThe economist Peter Lund spoke at the forum. The economist summed up the mood: \"Nobody is buying.\"",
+			want: []brief{{"Nobody is buying.", "direct", "Peter Lund"}},
+		},
+		{
+			name: "colon after a thing gives no speaker",
+			body: "Headline here\n\nThe market opened late. The message on the screens was short: \"Trading halted.\"",
+			want: []brief{{"Trading halted.", "direct", ""}},
+		},
+		{
 			name: "single and angle marks",
 			body: "Headline here\n\nThe minister said 'no deal' again. «We wait», the envoy said.",
 			want: []brief{{"no deal", "partial", "The minister"}, {"We wait", "direct", "the envoy"}},
