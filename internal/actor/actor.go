@@ -293,6 +293,11 @@ type item struct {
 	// own is the code of an organisation's name alone when the phrase
 	// coded goes on past it ("UN" in "UN relief agency"); "" otherwise.
 	own string
+	// mod is set on a run ending in a "<Place>-flagged" compound (the
+	// word after the hyphen): a modifier, no name of its own.
+	mod string
+	// vessel is set on a run right after a "-flagged" modifier: a ship.
+	vessel bool
 }
 
 // Find returns the entities of doc in text order, non-overlapping, each
@@ -339,6 +344,8 @@ type state struct {
 	// parties are the countries of the places coded as parties so far,
 	// in text order.
 	parties []string
+	// vessels are the names read as ships ("-flagged" before them).
+	vessels map[string]bool
 	buffers
 }
 
@@ -661,14 +668,20 @@ func (st *state) items(ts []news.Token) []item {
 // demonym reports whether the place ts[lo:hi] is a country's demonym
 // ("German", "Iraqi") rather than its name.
 func (st *state) demonym(ts []news.Token, lo, hi, pl int) bool {
-	p := st.doc.Places[pl]
+	return isDemonym(st.doc.Places[pl], ts[hi-1].Tag, hi-lo == 1)
+}
+
+// isDemonym reports whether place p, read as words whose last is tagged
+// tag, is a country's demonym rather than its name; oneWord says it is one
+// word.
+func isDemonym(p news.Place, tag string, oneWord bool) bool {
 	if p.Feature != "country" || strings.EqualFold(p.Text, p.Name) {
 		return false
 	}
-	if ts[hi-1].Tag == "JJ" {
+	if tag == "JJ" {
 		return true // "Iraqi", "South Korean"
 	}
-	if hi-lo != 1 {
+	if !oneWord {
 		return false
 	}
 	w := strings.ToLower(p.Text)
@@ -687,13 +700,30 @@ func (st *state) demonym(ts []news.Token, lo, hi, pl int) bool {
 // classSkip (persons or organisations, decided in emit).
 func (st *state) runs(ts []news.Token, lo, hi int) []item {
 	var out []item
+	flagged := -1 // the token after a "-flagged" modifier
 	for i := lo; i < hi; {
+		if _, suf := compoundMod(ts[i]); suf != "" {
+			// "Panama-flagged", "London-based": a modifier alone.
+			out = append(out, item{lo: i, hi: i + 1, class: classSkip, place: -1, mod: suf})
+			if suf == "flagged" {
+				flagged = i + 1
+			}
+			i++
+			continue
+		}
 		if !nameWord(ts[i]) && !orgAdjective(ts, i, hi) && !st.knownName(ts[i]) {
 			i++
 			continue
 		}
 		j := i + 1
+		mod := ""
 		for j < hi {
+			if _, suf := compoundMod(ts[j]); suf != "" {
+				// "Cook Islands-flagged": the run is the modifier.
+				mod = suf
+				j++
+				break
+			}
 			if nameWord(ts[j]) || orgAdjective(ts, j, hi) {
 				j++
 				continue
@@ -705,10 +735,34 @@ func (st *state) runs(ts []news.Token, lo, hi int) []item {
 			}
 			break
 		}
-		out = append(out, item{lo: i, hi: j, class: classSkip, place: -1})
+		out = append(out, item{lo: i, hi: j, class: classSkip, place: -1, mod: mod, vessel: i == flagged})
+		if mod == "flagged" {
+			flagged = j
+		}
 		i = j
 	}
 	return out
+}
+
+// compoundMods are the participles that make "<Place>-<participle>" a
+// modifier of the noun after it ("a Panama-flagged tanker", "the
+// London-based group"), never part of a name.
+var compoundMods = map[string]bool{"flagged": true, "based": true, "registered": true, "owned": true,
+	"operated": true, "headquartered": true, "backed": true, "funded": true, "led": true, "controlled": true,
+	"allied": true, "aligned": true, "linked": true, "bound": true, "built": true, "made": true, "born": true}
+
+// compoundMod returns the byte offset of the hyphen of a "<Capitalised>-<participle>"
+// token ("Islands-flagged", "Panama-flagged") and the participle, or "" when
+// t is no such compound.
+func compoundMod(t news.Token) (int, string) {
+	h := strings.LastIndexByte(t.Text, '-')
+	if h <= 0 || !isCap(t.Text) {
+		return 0, ""
+	}
+	if suf := t.Text[h+1:]; compoundMods[suf] {
+		return t.Span[0] + h, suf
+	}
+	return 0, ""
 }
 
 // knownName reports whether t is a capitalised word of a person's name
@@ -837,6 +891,17 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		span[0] = ts[prev.lo].Span[0]
 		e = news.Entity{Span: span, Text: text[span[0]:span[1]], Type: TypeOrganization}
 		e.Name, e.Actor = e.Text, join(prev.code, it.code, it.append)
+	case it.class == classSkip && it.lo >= 0 && it.mod != "":
+		// a modifier: only the places in it are entities ("Cook Islands"
+		// of "Cook Islands-flagged"; no demonym, as in "Russian-owned"),
+		// parties to nothing.
+		end, _ := compoundMod(ts[it.hi-1])
+		for _, p := range st.doc.Places {
+			if p.Span[0] >= span[0] && p.Span[1] <= end && p.Span.Len() > 0 && !isDemonym(p, "", !strings.Contains(p.Text, " ")) {
+				st.out = append(st.out, news.Entity{Text: p.Text, Span: p.Span, Type: TypePlace, Name: p.Text})
+			}
+		}
+		return
 	case it.class == classSkip && it.lo >= 0:
 		st.name(ts, all, ai, it)
 		return
@@ -919,6 +984,15 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 			org = true
 		}
 		words = append(words, ts[k].Text)
+	}
+	if it.vessel || st.vessels[s] {
+		// "the Cook Islands-flagged Volna Star": a ship, wherever named.
+		if st.vessels == nil {
+			st.vessels = map[string]bool{}
+		}
+		st.vessels[s] = true
+		st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypeOther, Name: s})
+		return
 	}
 	if hi-lo >= 2 {
 		switch last := strings.ToLower(ts[hi-1].Text); {

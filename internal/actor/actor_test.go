@@ -221,6 +221,21 @@ func TestFind(t *testing.T) {
 		{"two people with one surname stay unresolved",
 			"Ed Miliband met David Miliband. Miliband left early.",
 			[]string{"Ed Miliband|person|Ed Miliband|", "David Miliband|person|David Miliband|GBRELI", "Miliband|person|Miliband|"}, nil},
+		{"a vessel after a place-flagged modifier",
+			"Customs officers boarded the Marshall Islands-flagged Sea Falcon on Tuesday. The crew of the Sea Falcon were questioned.",
+			[]string{"Marshall Islands|place|Marshall Islands|", "Sea Falcon|other|Sea Falcon|"},
+			[]string{"Marshall Islands-flagged Sea Falcon", "Marshall Islands-flagged"}},
+		{"a one-word place-flagged modifier",
+			"Coast guards escorted a Liberia-flagged freighter, the Arctic Dawn, to port while a Panama-flagged Baltic Rose waited.",
+			[]string{"Liberia|place|Liberia|", "Panama|place|Panama|", "Baltic Rose|other|Baltic Rose|"},
+			[]string{"Panama-flagged Baltic Rose", "Panama-flagged"}},
+		{"a place-based modifier is not part of the name",
+			"The Nairobi-based Ruth Kamau Foundation and London-based Peter Hall spoke.",
+			[]string{"Nairobi|place|Nairobi|", "London|place|London|"},
+			[]string{"Nairobi-based Ruth Kamau Foundation", "London-based Peter Hall"}},
+		{"a demonym-owned modifier gives no entity",
+			"A Russian-owned Arctic Star left port.",
+			nil, []string{"Russian", "Russian-owned", "Russian-owned Arctic Star"}},
 	}
 	runFindCases(t, tests)
 }

@@ -457,7 +457,8 @@ func TestRunDirErrors(t *testing.T) {
 // the publication date: time recall, published; "Gulf of <Name>" and
 // hyphenated toponyms kept whole: the place floors, entity F1; a quote
 // introduced by a clause and a colon takes the clause's subject: quote
-// speaker accuracy).
+// speaker accuracy; "<Place>-flagged" and "-based" compounds read as
+// modifiers, the ship after "-flagged" as other: entity F1).
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
@@ -475,7 +476,7 @@ var floors = []struct {
 	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 6, 6},
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
 	// 28–33 included).
-	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 978, 1000},
+	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 982, 1000},
 	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 875, 1000},
 	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 653, 1000},
 }
