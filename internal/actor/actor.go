@@ -557,8 +557,14 @@ func (st *state) sentence(ts []news.Token) {
 	// "Voice of America", "Bank of England": a name run, "of" and a place.
 	for ai := 0; ai+1 < len(all); ai++ {
 		r, p := all[ai], all[ai+1]
-		if r.class == classSkip && r.lo >= 0 && (p.place >= 0 || p.class == classCountry && p.hi == p.lo+1) && r.hi+1 == p.lo && ts[r.hi].Text == "of" && !st.knownWord(ts[r.lo].Text) {
-			all[ai] = item{lo: r.lo, hi: p.hi, class: classOrg, place: -1}
+		// "Gulf of Finland", "Bay of Riga": a water body, typed in name.
+		head := r.lo >= 0 && r.hi == r.lo+1 && ofPlaceHeads[strings.ToLower(ts[r.lo].Text)]
+		if r.class == classSkip && r.lo >= 0 && (p.place >= 0 || (p.class == classCountry || head && p.class == classCapital) && p.hi == p.lo+1) && r.hi+1 == p.lo && ts[r.hi].Text == "of" && !st.knownWord(ts[r.lo].Text) {
+			cl := classOrg
+			if head {
+				cl = classSkip
+			}
+			all[ai] = item{lo: r.lo, hi: p.hi, class: cl, place: -1}
 			all = append(all[:ai+1], all[ai+2:]...)
 		}
 	}
@@ -992,6 +998,11 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 		}
 		st.vessels[s] = true
 		st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypeOther, Name: s})
+		return
+	}
+	if hi-lo >= 3 && ofPlaceHeads[strings.ToLower(ts[lo].Text)] && ts[lo+1].Text == "of" {
+		// "Gulf of Bothnia": a water body or landform the gazetteer lacks.
+		st.out = append(st.out, news.Entity{Text: s, Span: span, Type: TypePlace, Name: s})
 		return
 	}
 	if hi-lo >= 2 {

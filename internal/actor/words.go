@@ -61,6 +61,10 @@ var complementizers = set(`that because although while if whether though since a
 var placeHeads = set(`county province district region oblast governorate prefecture islands island archipelago valley
 	peninsula mountains hills desert strait`)
 
+// ofPlaceHeads open the name of a water body or landform written "<Head> of
+// <Name>" ("Gulf of Bothnia", "Bay of Kotor"): a place, not an organisation.
+var ofPlaceHeads = set(`gulf bay sea strait straits lake cape isle island islands mouth`)
+
 // facilityHeads end the name of a building or site ("Great Mosque").
 var facilityHeads = set(`mosque cathedral temple synagogue palace stadium square bridge`)
 
