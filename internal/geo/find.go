@@ -362,17 +362,35 @@ func (g *Gazetteer) candidates(sc *scratch, text string, words []word) []mention
 }
 
 // ofHeads are the generic heads of "<Head> of <Name>" geographic names.
-var ofHeads = map[string]bool{"gulf": true, "bay": true, "sea": true, "strait": true, "straits": true,
-	"lake": true, "cape": true, "isle": true, "island": true, "islands": true, "mouth": true,
-	"port": true, "mount": true, "river": true, "ocean": true}
+var ofHeads = []string{"gulf", "bay", "sea", "strait", "straits", "lake", "cape", "isle", "island",
+	"islands", "mouth", "port", "mount", "river", "ocean"}
+
+// isOfHead reports whether w is one of ofHeads, in any case, without
+// building a lower-case copy (it is asked of every capitalised word).
+func isOfHead(w string) bool {
+	if len(w) < len("bay") || len(w) > len("islands") {
+		return false
+	}
+	switch w[0] | 0x20 { // the first letters of ofHeads, lower-cased
+	case 'g', 'b', 's', 'l', 'c', 'i', 'm', 'p', 'r', 'o':
+	default:
+		return false
+	}
+	for _, h := range ofHeads {
+		if strings.EqualFold(w, h) {
+			return true
+		}
+	}
+	return false
+}
 
 // unknownOfPhrase returns the end (a word index) of a "<Head> of <Name>"
 // phrase starting at word i ("Gulf of Bothnia") when the gazetteer holds
 // no name that covers it, else i. The name is the run of capitalised words
 // joined to "of" and to each other by spaces or hyphens.
 func (g *Gazetteer) unknownOfPhrase(text string, words []word, i int) int {
-	if i+2 >= len(words) || !ofHeads[normKey(text[words[i].start:words[i].end])] ||
-		normKey(text[words[i+1].start:words[i+1].end]) != "of" {
+	if i+2 >= len(words) || !isOfHead(text[words[i].start:words[i].end]) ||
+		!strings.EqualFold(text[words[i+1].start:words[i+1].end], "of") {
 		return i
 	}
 	j := i + 2
