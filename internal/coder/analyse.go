@@ -28,6 +28,7 @@ type state struct {
 	bound     []bool // token starts a new clause
 	events    []news.Event
 	lastActor *group
+	prev      *group // the last actor of the previous sentence, with its pair (News)
 	trace     *Explanation
 	scratch   bind
 	discarded bool
@@ -139,7 +140,7 @@ func ints(buf *[]int, n int) []int {
 // already made. Discards and the minimum length are checked on the whole
 // sentence, before its comma-delimited clauses are deleted.
 func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, tr *Explanation, sc *scratch) *state {
-	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil, firstVerb: -1, sc: sc}
+	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil, prev: prev, firstVerb: -1, sc: sc}
 	st.ws = ws
 	if disc, story := c.ix.discard(st.ws); disc != nil {
 		if tr != nil {

@@ -38,6 +38,11 @@ BLOCK
 - * ROAD [144]
 --- SAY [---] ---
 SAY {SAID SAYS}
+--- MEDIATE [045] ---
+MEDIATE
+--- OFFER [030] ---
+OFFER
+- * TO MEDIATE [039]
 `
 
 const newsActors = `VELMORA_ [VEL]
@@ -153,6 +158,12 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VELGOV TSKGOV 040 asserted", "RDH QRN 111 asserted", "VELGOV TSKGOV 040 future", "TSKGOV VELGOV 040 future"}, nil},
 		{"a former office holder takes the office the article gives", "Opposition leader Arlo Benn condemned Tashkai.", news,
 			[]string{"VELOPP TSK 122 asserted"}, []string{"VELELIOPPGOV TSK 122 asserted"}},
+		{"a mediator with no party named stands between the compound named before", "Velmora and Tashkai clashed on Monday. Quorin offered to mediate.", news,
+			[]string{"QRN VEL 039 asserted", "QRN TSK 039 asserted"}, []string{}},
+		{"a mediator between the two neighbours stands between the last two countries named", "Velmora condemned Tashkai. Quorin, which has mediated between the two neighbours, phoned Red Harbour.", news,
+			[]string{"VEL TSK 122 asserted", "QRN VEL 045 asserted", "QRN TSK 045 asserted", "QRN RDH 041 asserted"}, nil},
+		{"a mediator is no side of its own mediation", "Velmora and Tashkai clashed on Monday. Tashkai offered to mediate.", news,
+			[]string{}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

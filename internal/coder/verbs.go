@@ -600,6 +600,12 @@ patterns:
 		// Eriadorian was shot dead in Osgiliath")
 		src = st.groupIn(h.last, len(st.ws), tgt)
 	}
+	if st.c.opts.News && tgt == nil && src != nil && mediationCodes[code.Active] && st.attach == nil {
+		// news: "X offered to mediate", "X, who has mediated between the
+		// two neighbours,": a mediator with no party named mediates
+		// between the two the story names before
+		tgt = st.parties(h.first, src)
+	}
 	src, tgt = st.defaultSearch(h, src, tgt)
 	if tgt == nil && !st.c.stem && !st.c.opts.RequireDyad && st.c.opts.DefaultTarget == "" && st.attach == nil &&
 		!st.objectAfter(h.last, st.targetEnd(h.last)) {
@@ -750,4 +756,58 @@ func (st *state) nullVerb(h verbHit) bool {
 		}
 	}
 	return true
+}
+
+// mediationCodes are the codes of mediation (045) and of an offer or
+// intent to mediate (039), acts between two parties.
+var mediationCodes = map[string]bool{"045": true, "039": true}
+
+// parties returns the two sides a mediator with no party named stands
+// between: the last compound of actors of different countries before
+// word i in the sentence, else the compound or the last two actors of
+// different countries the story named before (the pair the previous
+// sentence hands on). Members of the mediator's own country are left out;
+// it returns nil when fewer than two remain.
+func (st *state) parties(i int, src *group) *group {
+	var ms []*unit
+	for _, g := range st.groups {
+		if g.last > i {
+			break
+		}
+		if g != src && len(g.members) > 1 && hasActor(g) {
+			ms = g.members
+		}
+	}
+	inSentence := ms != nil
+	if ms == nil && st.prev != nil {
+		ms = st.prev.members
+		if len(ms) < 2 {
+			ms = st.prev.pair
+		}
+	}
+	own := map[string]bool{}
+	for _, u := range src.members {
+		if len(u.code) >= 3 {
+			own[u.code[:3]] = true
+		}
+	}
+	g := &group{first: -1, last: -1}
+	for _, u := range ms {
+		if u.hasActor && !u.pronoun && len(u.code) >= 3 && !strings.HasPrefix(u.code, "---") && !own[u.code[:3]] {
+			if !inSentence {
+				// named in an earlier sentence: no span here
+				v := *u
+				v.first, v.last = -1, -1
+				u = &v
+			}
+			g.members = append(g.members, u)
+		}
+	}
+	if len(g.members) < 2 {
+		return nil
+	}
+	if inSentence {
+		g.first, g.last = g.members[0].first, g.members[len(g.members)-1].last
+	}
+	return g
 }
