@@ -83,6 +83,11 @@ var clauseWords = map[string]bool{
 	"THOUGH": true, "IF": true, "UNTIL": true, "WHERE": true, "WHEREAS": true, ";": true,
 }
 
+// reportWords are the verbs of reported speech whose object is a clause
+// ("said the ships had rammed", "claimed that").
+var reportWords = wordSet(`SAY SAYS SAID CLAIM CLAIMS CLAIMED ALLEGE ALLEGES ALLEGED
+		INSIST INSISTS INSISTED ADD ADDS ADDED REPORT REPORTS REPORTED`)
+
 // subordinators open an adverbial clause and are never prepositions.
 var subordinators = map[string]bool{"WHILE": true, "WHEREAS": true, "ALTHOUGH": true, "THOUGH": true, "BECAUSE": true, "UNLESS": true}
 
@@ -300,6 +305,15 @@ func (st *state) findClauses() {
 				relative = false
 				continue
 			}
+		}
+		if st.c.opts.News && reportWords[w] && isVerbTag(st.tag(i)) && !st.inUnit[i] && st.subjectVerbAfter(i+1) &&
+			!strings.HasPrefix(st.tag(i+1), "PRP") {
+			// news: "the army said Cambodian soldiers had shelled": a
+			// reporting verb with no "that" opens the clause it reports
+			// (not "said it would", "said its helicopters had": the
+			// speaker again)
+			st.bound[i] = true
+			continue
 		}
 		switch {
 		case clauseWords[w] && !st.inUnit[i] && (!st.c.stem || w == ";"):

@@ -235,7 +235,7 @@ func (st *state) personBefore(g *group) (*group, bool) {
 // clause, opened by a clause word ("that", "when"), has a subject, which
 // is not an actor.
 func (st *state) nounSubject(cs, lo int) bool {
-	if cs == 0 || !clauseWords[st.ws[cs-1]] {
+	if cs == 0 || !clauseWords[st.ws[cs-1]] && st.reportVerb(cs) < 0 {
 		return false // a clause opened by "and" or a comma may share the subject before
 	}
 	k := lo - 1
@@ -388,4 +388,60 @@ func (st *state) codeBetween() {
 			break
 		}
 	}
+}
+
+// reportVerb returns the reporting verb ("said", "claimed") whose object
+// is the clause starting at cs, right before it or before its "that"
+// (news), or -1.
+func (st *state) reportVerb(cs int) int {
+	if !st.c.opts.News || cs == 0 {
+		return -1
+	}
+	k := cs - 1
+	if st.ws[k] == "THAT" && k > 0 {
+		k--
+	}
+	if reportWords[st.ws[k]] && isVerbTag(st.tag(k)) {
+		return k
+	}
+	return -1
+}
+
+// claimant returns who claims the clause starting at cs when a party
+// reports a hostile act against its own side by another ("Thailand's army
+// said Cambodian soldiers had shelled two Thai villages"): the subject of
+// the reporting verb, when every member of it and of the act's target
+// are of one country and every member of the act's source of another. It
+// returns nil otherwise.
+func (st *state) claimant(cs int, src, tgt *group) *group {
+	rv := st.reportVerb(cs)
+	if rv < 0 || src == nil || tgt == nil {
+		return nil
+	}
+	sp := st.groupIn(st.clauseStart(rv), rv, nil)
+	if sp == nil {
+		return nil
+	}
+	country := ""
+	known := func(u *unit) string {
+		if u == nil || !u.hasActor || u.pronoun || len(u.code) < 3 || strings.HasPrefix(u.code, "---") {
+			return ""
+		}
+		return u.code[:3]
+	}
+	for _, g := range []*group{sp, tgt} {
+		for _, u := range g.members {
+			c := known(u)
+			if c == "" || country != "" && c != country {
+				return nil
+			}
+			country = c
+		}
+	}
+	for _, u := range src.members {
+		if c := known(u); c == "" || c == country {
+			return nil
+		}
+	}
+	return sp
 }

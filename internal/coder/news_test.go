@@ -164,6 +164,14 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 122 asserted", "QRN VEL 045 asserted", "QRN TSK 045 asserted", "QRN RDH 041 asserted"}, nil},
 		{"a mediator is no side of its own mediation", "Velmora and Tashkai clashed on Monday. Tashkai offered to mediate.", news,
 			[]string{}, nil},
+		{"a reporting verb without that opens the clause it reports", "Velmora said Tashkai attacked Quorin.", news,
+			[]string{"TSK QRN 190 asserted"}, []string{"VEL QRN 190 asserted"}},
+		{"said it would is the speaker again", "Velmora said it will attack Tashkai.", news,
+			[]string{"VEL TSK 190 future"}, nil},
+		{"a party's claim that another attacked its side is an accusation", "Velmora police said Tashkai rebels attacked a Velmoran village.", news,
+			[]string{"VELCOP TSKREB 112 asserted"}, nil},
+		{"a claim of an attack on a third party is the attack", "Velmora police said that Tashkai rebels attacked Quorin.", news,
+			[]string{"TSKREB QRN 190 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

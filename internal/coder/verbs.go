@@ -606,6 +606,19 @@ patterns:
 		// between the two the story names before
 		tgt = st.parties(h.first, src)
 	}
+	if st.c.opts.News && !a.passive && st.attach == nil && len(code.Active) >= 2 && claimRoots[code.Active[:2]] {
+		if sp := st.claimant(cs, src, tgt); sp != nil {
+			// news: a party's claim that another attacked its side is an
+			// accusation by the party, not an act the story asserts
+			n := st.emit(sp, src, dictfile.Code{Active: accuseCode}, rule, verbOut, "asserted", 0.6)
+			if n == 0 {
+				note("no event: missing source or target")
+				return false, src, true
+			}
+			note("a party's claim of an attack on its side: coded as an accusation")
+			return true, src, true
+		}
+	}
 	src, tgt = st.defaultSearch(h, src, tgt)
 	if tgt == nil && !st.c.stem && !st.c.opts.RequireDyad && st.c.opts.DefaultTarget == "" && st.attach == nil &&
 		!st.objectAfter(h.last, st.targetEnd(h.last)) {
@@ -811,3 +824,11 @@ func (st *state) parties(i int, src *group) *group {
 	}
 	return g
 }
+
+// claimRoots are the roots of the acts (coercion, assault, fighting, mass
+// violence) whose report by one party against another is an accusation.
+var claimRoots = map[string]bool{"17": true, "18": true, "19": true, "20": true}
+
+// accuseCode is CAMEO's accusation of a crime (112), the code of a
+// party's claim that another attacked it.
+const accuseCode = "112"
