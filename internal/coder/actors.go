@@ -244,6 +244,10 @@ func (st *state) findActors(prev *group) {
 			} else {
 				u.code = compose(u)
 			}
+		case st.c.opts.News && !u.hasActor && !u.moved && u.first > 0 && st.ws[u.first-1] == "THEIR" && st.theirs(u, kept, &orig) != "":
+			// news: "their troops" after "A and B" are A's and B's troops
+			u.code, u.hasActor = st.theirs(u, kept, &orig), true
+			last = u
 		case u.moved && !u.hasActor:
 			// the object of a verb of movement: not a target
 			continue
@@ -976,4 +980,35 @@ func (st *state) unitStartingAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// theirs returns the code of the agent phrase u opened by "their" ("their
+// troops"): the agent of the last actor named before it that is no bare
+// place after "in", of each member when that actor is part of a compound
+// ("THAMIL/KHMMIL"); "" when no actor comes before. kept are the units
+// before u, orig the sentence's units before pronouns were resolved (made
+// when nil).
+func (st *state) theirs(u *unit, kept []*unit, orig *[]*unit) string {
+	var ref *unit
+	for k := len(kept) - 1; k >= 0; k-- {
+		v := kept[k]
+		if v.hasActor && !v.pronoun && !v.newActor && len(v.code) >= 3 && !strings.Contains(v.code, "/") &&
+			!st.locative(&group{members: []*unit{v}, first: v.first, last: v.last}) {
+			ref = v
+			break
+		}
+	}
+	if ref == nil {
+		return ""
+	}
+	if *orig == nil {
+		*orig = slices.Clone(st.units)
+	}
+	codes := strings.Split(st.compoundCodes(*orig, ref, u.first), "/")
+	for i, c := range codes {
+		v := *u
+		v.code, v.hasActor = c, true
+		codes[i] = compose(&v)
+	}
+	return strings.Join(codes, "/")
 }

@@ -19,6 +19,8 @@ CRITICIZE
 --- ATTACK [190] ---
 ATTACK
 +FIGHT {+FOUGHT +FIGHTS +FIGHTING}
++EXCHANGE_FIRE {+EXCHANGED_FIRE +EXCHANGES_FIRE}
+CLASH
 --- MEET [040] ---
 MEET {MET MEETS MEETING}
 - % * IN [044]
@@ -158,11 +160,11 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VELGOV TSKGOV 040 asserted", "RDH QRN 111 asserted", "VELGOV TSKGOV 040 future", "TSKGOV VELGOV 040 future"}, nil},
 		{"a former office holder takes the office the article gives", "Opposition leader Arlo Benn condemned Tashkai.", news,
 			[]string{"VELOPP TSK 122 asserted"}, []string{"VELELIOPPGOV TSK 122 asserted"}},
-		{"a mediator with no party named stands between the compound named before", "Velmora and Tashkai clashed on Monday. Quorin offered to mediate.", news,
+		{"a mediator with no party named stands between the compound named before", "Velmora and Tashkai quarrelled on Monday. Quorin offered to mediate.", news,
 			[]string{"QRN VEL 039 asserted", "QRN TSK 039 asserted"}, []string{}},
 		{"a mediator between the two neighbours stands between the last two countries named", "Velmora condemned Tashkai. Quorin, which has mediated between the two neighbours, phoned Red Harbour.", news,
 			[]string{"VEL TSK 122 asserted", "QRN VEL 045 asserted", "QRN TSK 045 asserted", "QRN RDH 041 asserted"}, nil},
-		{"a mediator is no side of its own mediation", "Velmora and Tashkai clashed on Monday. Tashkai offered to mediate.", news,
+		{"a mediator is no side of its own mediation", "Velmora and Tashkai quarrelled on Monday. Tashkai offered to mediate.", news,
 			[]string{}, nil},
 		{"a reporting verb without that opens the clause it reports", "Velmora said Tashkai attacked Quorin.", news,
 			[]string{"TSK QRN 190 asserted"}, []string{"VEL QRN 190 asserted"}},
@@ -172,6 +174,12 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VELCOP TSKREB 112 asserted"}, nil},
 		{"a claim of an attack on a third party is the attack", "Velmora police said that Tashkai rebels attacked Quorin.", news,
 			[]string{"TSKREB QRN 190 asserted"}, nil},
+		{"a compound that clashes clashes with itself", "Velmora and Tashkai clashed on Monday.", news,
+			[]string{"VEL TSK 190 asserted", "TSK VEL 190 asserted"}, []string{}},
+		{"their agents after a compound are each member's", "Velmora and Tashkai met on Monday, days after their police exchanged fire.", news,
+			[]string{"VEL TSK 040 asserted", "TSK VEL 040 asserted", "VELCOP TSKCOP 190 asserted", "TSKCOP VELCOP 190 asserted"}, nil},
+		{"their agents are not a place's after in", "Velmora met Tashkai in Quorin, after their police attacked Red Harbour.", news,
+			[]string{"VEL TSK 040 asserted", "TSKCOP RDH 190 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

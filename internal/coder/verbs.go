@@ -565,7 +565,7 @@ patterns:
 		}
 	}
 	if st.c.opts.News && tgt == nil && src != nil && len(src.members) > 1 && !a.passive && st.attach == nil &&
-		(strings.HasPrefix(code.Active, "04") || code.Active == "057" || st.eachOther(h.last)) {
+		(strings.HasPrefix(code.Active, "04") || code.Active == "057" || st.eachOther(h.last) || st.reciprocal(h)) {
 		// news: "A and B will hold talks" with no one else named, "A and
 		// B accused each other": each acts on the other (consultations
 		// and agreements are mutual)
@@ -832,3 +832,15 @@ var claimRoots = map[string]bool{"17": true, "18": true, "19": true, "20": true}
 // accuseCode is CAMEO's accusation of a crime (112), the code of a
 // party's claim that another attacked it.
 const accuseCode = "112"
+
+// reciprocal reports whether the verb h names an act done by both sides
+// at once ("exchanged fire", "clashed"): a compound subject with no target
+// does it to itself.
+func (st *state) reciprocal(h verbHit) bool {
+	for _, w := range st.ws[h.first:h.last] {
+		if strings.HasPrefix(w, "EXCHANG") || strings.HasPrefix(w, "CLASH") {
+			return true
+		}
+	}
+	return false
+}
