@@ -194,6 +194,7 @@ func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictf
 	st.codeVerbs()
 	if c.opts.News {
 		st.codeBetween()
+		st.codeNominal()
 	}
 	if why := st.complex(); why != "" {
 		st.events = nil

@@ -445,3 +445,58 @@ func (st *state) claimant(cs int, src, tgt *group) *group {
 	}
 	return sp
 }
+
+// codeNominal codes the nominal verbal acts of news, "condemnation from
+// France and the United States", "criticism from the opposition": a noun
+// listed among the dictionary's verbs right before "from" and a group of
+// actors codes the noun's default code from each member. Its target is
+// the implicit one (Options.ImplicitTarget), so that a member of the
+// story's own country, or an act with no implicit target, codes nothing.
+// "No condemnation from" codes nothing.
+func (st *state) codeNominal() {
+	ix := st.c.ix
+	for i := 0; i+2 < len(st.ws); i++ {
+		if st.ws[i+1] != "FROM" || st.inUnit[i] || !isNounTag(st.tag(i)) || st.word(i-1) == "NO" {
+			continue
+		}
+		k := i + 2 // the group, past the modifiers of its first member ("West African leaders")
+		for k < len(st.ws) && k < i+5 && !st.inUnit[k] {
+			if t := st.tag(k); t != "DT" && t != "CD" && !strings.HasPrefix(t, "JJ") && !strings.HasPrefix(t, "NNP") {
+				break
+			}
+			k++
+		}
+		if k >= len(st.ws) || st.groupAt[k] < 0 {
+			continue
+		}
+		h, ok := st.findVerb(i)
+		if !ok || h.first != i || h.last != i+1 {
+			continue
+		}
+		blk := &ix.set.Verbs.Blocks[h.cand.block]
+		verb := &blk.Verbs[h.cand.verb]
+		code := blk.Code
+		if verb.HasCode {
+			code = verb.Code
+		}
+		if code.IsNull() || code.Active == "" {
+			continue
+		}
+		sp := st.span(h.first, h.last)
+		v := &news.Verb{Text: st.text[sp[0]:sp[1]], Span: sp}
+		n := 0
+		for _, m := range st.groups[st.groupAt[k]].members {
+			// each member on its own: "from West African leaders,
+			// France and the United States" codes France and the U.S.
+			// even though the leaders have no country
+			n += st.emit(&group{members: []*unit{m}, first: m.first, last: m.last}, nil, code, verb.Pos.String(), v, "asserted", 0.6)
+		}
+		if st.trace != nil {
+			note := "nominal act: no implicit target"
+			if n > 0 {
+				note = "nominal act from its source"
+			}
+			st.trace.addVerb(st, h, note)
+		}
+	}
+}

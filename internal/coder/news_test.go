@@ -14,6 +14,7 @@ import (
 const newsVerbs = `--- CONDEMN [122] ---
 CONDEMN
 ACCUSE
+CONDEMNATION {CONDEMNATIONS}
 --- CRITICIZE [111] ---
 CRITICIZE
 --- ATTACK [190] ---
@@ -180,6 +181,14 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 040 asserted", "TSK VEL 040 asserted", "VELCOP TSKCOP 190 asserted", "TSKCOP VELCOP 190 asserted"}, nil},
 		{"their agents are not a place's after in", "Velmora met Tashkai in Quorin, after their police attacked Red Harbour.", news,
 			[]string{"VEL TSK 040 asserted", "TSKCOP RDH 190 asserted"}, nil},
+		{"condemnation from a compound is each member's act on the story's country", "The vote drew condemnation from Velmora and Tashkai.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 122 asserted", "TSK QRN 122 asserted"}, []string{}},
+		{"condemnation from an actor of no country leaves the others", "The vote drew condemnation from opposition leaders and Velmora.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 122 asserted"}, nil},
+		{"no condemnation from is none", "The vote drew no condemnation from Velmora.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"condemnation from the story's own country has no target", "The vote drew condemnation from Quorin police.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
