@@ -109,25 +109,46 @@ func placesIn(places []news.Place, span news.Span) []news.Place {
 // storyCountry is the country a story is set in: the dateline's country,
 // else the country its places name most often (the first named on a tie).
 // It is "" when the story names no place with a country.
+//
+// A dateline whose country the story never names again, in a story that
+// names another country at least twice, is where the reporter files from
+// (a venue such as Vienna or Geneva), not what the story is about: the
+// country named most is the story's then.
 func storyCountry(doc news.Document) string {
-	if dl, ok := datelinePlace(doc); ok && dl.Country != "" {
-		if igo := seatOf(dl, doc.Entities); igo != "" {
-			return igo
-		}
-		return dl.Country
-	}
+	dl, ok := datelinePlace(doc)
 	count := map[string]int{}
 	best := ""
 	for _, pl := range doc.Places {
-		if pl.Country == "" {
-			continue
+		if pl.Country == "" || ok && pl.Span[0] >= dl.Span[0] && pl.Span[0] < dl.Span[0]+datelineLen(doc, dl) {
+			continue // the dateline's places
 		}
 		count[pl.Country]++
 		if best == "" || count[pl.Country] > count[best] {
 			best = pl.Country
 		}
 	}
+	if ok && dl.Country != "" {
+		if igo := seatOf(dl, doc.Entities); igo != "" {
+			return igo
+		}
+		if count[dl.Country] == 0 && best != "" && count[best] >= 2 {
+			return best
+		}
+		return dl.Country
+	}
 	return best
+}
+
+// datelineLen is the length of the dateline that holds the place dl, from
+// dl's start.
+func datelineLen(doc news.Document, dl news.Place) int {
+	for _, b := range doc.Blocks {
+		start := b.Span[0]
+		if strings.HasPrefix(doc.Text[start:], doc.Dateline) && dl.Span[0] >= start && dl.Span[0] < start+len(doc.Dateline) {
+			return start + len(doc.Dateline) - dl.Span[0]
+		}
+	}
+	return dl.Span[1] - dl.Span[0]
 }
 
 // igoSeats are the cities whose datelines speak for an international
