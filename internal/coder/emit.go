@@ -133,10 +133,10 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 	return n
 }
 
-// implicitRoots are the roots of the acts (appeals, demands,
+// implicitRoots are the roots of the acts (appeals, approval, demands,
 // disapproval, rejection, threats, reduced relations) that a foreign actor directs at a story's country without
 // naming it.
-var implicitRoots = map[string]bool{"02": true, "10": true, "11": true, "12": true, "13": true, "16": true}
+var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": true, "12": true, "13": true, "16": true}
 
 // implicit reports whether an event of code with sources srcs and no
 // target takes the implicit target: the code is verbal and every source

@@ -41,6 +41,8 @@ BLOCK
 - * ROAD [144]
 --- SAY [---] ---
 SAY {SAID SAYS}
+--- WELCOME [051] ---
+WELCOME
 --- MEDIATE [045] ---
 MEDIATE
 --- OFFER [030] ---
@@ -188,6 +190,10 @@ func TestNewsRules(t *testing.T) {
 		{"no condemnation from is none", "The vote drew no condemnation from Velmora.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 		{"condemnation from the story's own country has no target", "The vote drew condemnation from Quorin police.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"a foreign actor's welcome with no target is for the story's country", "Velmora welcomed the outcome.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 051 asserted"}, []string{}},
+		{"the story country's own welcome has no implicit target", "Quorin police welcomed the outcome.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 	}
 	for _, tc := range tests {
