@@ -501,6 +501,11 @@ func (st *state) targetEnd(i int) int {
 		if (st.ws[k] == "," || st.ws[k] == ";") && k > i && st.groupIn(i, k, nil) == nil && !st.inGroup(k) && !st.adjectiveComma(k) {
 			return k
 		}
+		if st.c.opts.News && k > i && (st.ws[k] == "AND" || st.ws[k] == "BUT") && st.verbAfter(k+1) {
+			// news: "condemned the move and vowed to protect X": a
+			// coordinated verb phrase is not the verb's object
+			return k
+		}
 		if k > i && st.bound != nil && st.bound[k] && subordinators[st.ws[k]] {
 			// "shot at officers while in detention in X": what follows
 			// a subordinating conjunction is another clause, not the

@@ -191,6 +191,8 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 		{"condemnation from the story's own country has no target", "The vote drew condemnation from Quorin police.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"a coordinated verb phrase is not the object of the verb before", "Velmora condemned the vote and vowed to attack Tashkai.", news,
+			[]string{"VEL TSK 190 future"}, []string{"VEL TSK 122 asserted"}},
 		{"a foreign actor's welcome with no target is for the story's country", "Velmora welcomed the outcome.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 051 asserted"}, []string{}},
 		{"the story country's own welcome has no implicit target", "Quorin police welcomed the outcome.",
