@@ -28,7 +28,8 @@ type state struct {
 	bound     []bool // token starts a new clause
 	events    []news.Event
 	lastActor *group
-	prev      *group // the last actor of the previous sentence, with its pair (News)
+	prev      *group       // the last actor of the previous sentence, with its pair (News)
+	before    []news.Event // the story's events of earlier sentences (News)
 	trace     *Explanation
 	scratch   bind
 	discarded bool
@@ -145,8 +146,18 @@ func ints(buf *[]int, n int) []int {
 // already made. Discards and the minimum length are checked on the whole
 // sentence, before its comma-delimited clauses are deleted.
 func (c *Coder) analyseWords(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, tr *Explanation, sc *scratch) *state {
-	st := &state{c: c, text: text, s: s, date: d, trace: tr, lastActor: nil, prev: prev, firstVerb: -1, sc: sc}
-	st.ws = ws
+	return c.analyse1(&state{c: c, text: text, s: s, ws: ws, date: d, trace: tr, prev: prev, firstVerb: -1, sc: sc}, prev)
+}
+
+// analyseWordsAfter is analyseWords for a sentence of a story whose
+// earlier sentences coded the events before, with no trace.
+func (c *Coder) analyseWordsAfter(text string, s *news.Sentence, ws []string, d dictfile.Date, prev *group, before []news.Event, sc *scratch) *state {
+	return c.analyse1(&state{c: c, text: text, s: s, ws: ws, date: d, prev: prev, before: before, firstVerb: -1, sc: sc}, prev)
+}
+
+// analyse1 analyses the sentence of st, whose fields the callers set.
+func (c *Coder) analyse1(st *state, prev *group) *state {
+	s, tr := st.s, st.trace
 	if disc, story := c.ix.discard(st.ws); disc != nil {
 		if tr != nil {
 			kind := "sentence"

@@ -409,7 +409,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 			}
 			in = &withPair
 		}
-		st := c.analyseWords(text, &sentences[i], ws[i], d, in, nil, sc)
+		st := c.analyseWordsAfter(text, &sentences[i], ws[i], d, in, out, sc)
 		if c.opts.News {
 			pair = st.lastPair(pair, false)
 			persons = st.lastPair(persons, true)

@@ -197,6 +197,12 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 051 asserted"}, []string{}},
 		{"the story country's own welcome has no implicit target", "Quorin police welcomed the outcome.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"condemning the move acts on who made the last move", "Velmora police attacked Tashkai on Monday. Quorin condemned the move.", news,
+			[]string{"VELCOP TSK 190 asserted", "QRN VELCOP 122 asserted"}, []string{"VELCOP TSK 190 asserted"}},
+		{"a statement is no move", "Velmora condemned Tashkai on Monday. Quorin welcomed the move.", news,
+			[]string{"VEL TSK 122 asserted"}, nil},
+		{"the move of a named actor is that actor's", "Velmora police attacked Tashkai on Monday. Quorin condemned the decision of Red Harbour.", news,
+			[]string{"VELCOP TSK 190 asserted", "QRN RDH 122 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

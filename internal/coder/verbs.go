@@ -600,6 +600,12 @@ patterns:
 		// Eriadorian was shot dead in Osgiliath")
 		src = st.groupIn(h.last, len(st.ws), tgt)
 	}
+	if st.c.opts.News && tgt == nil && src != nil && st.attach == nil && len(code.Active) >= 2 && reactionRoots[code.Active[:2]] {
+		// news: "rejected the accusation", "welcomed the move": the
+		// target is who made it, the source of the story's last
+		// statement or act
+		tgt = st.anaphoricTarget(h.last, src)
+	}
 	if st.c.opts.News && tgt == nil && src != nil && mediationCodes[code.Active] && st.attach == nil {
 		// news: "X offered to mediate", "X, who has mediated between the
 		// two neighbours,": a mediator with no party named mediates
@@ -844,3 +850,52 @@ func (st *state) reciprocal(h verbHit) bool {
 	}
 	return false
 }
+
+// reactionRoots are the roots of the reactions (comments, approval,
+// disapproval, rejection) whose object may be an earlier act named by a
+// noun ("welcomed the move", "condemned the decision").
+var reactionRoots = map[string]bool{"01": true, "05": true, "11": true, "12": true}
+
+// actNouns name an earlier act: "the move", "the decision".
+var actNouns = wordSet(`MOVE DECISION STEP MEASURE MEASURES SANCTIONS PLAN DEAL AGREEMENT
+		RULING VERDICT DECREE ATTACK ATTACKS STRIKE STRIKES ARREST ARRESTS CRACKDOWN EXPULSION`)
+
+// anaphoricTarget returns, when the verb's object starting at word i is
+// a definite noun for an earlier act ("the move", "that decision", "the
+// latest sanctions"), who did it: the source of the last act (no
+// statement) of the story so far, this sentence's first, whose source is
+// none of src. It returns nil otherwise. (A noun of speech, "rejected the
+// accusation", is left alone: a denial is coded by the dictionaries.)
+func (st *state) anaphoricTarget(i int, src *group) *group {
+	switch st.word(i) {
+	case "THE", "THAT", "THIS", "THESE", "THOSE":
+	default:
+		return nil
+	}
+	k := i + 1
+	if strings.HasPrefix(st.tag(k), "JJ") {
+		k++
+	}
+	if !actNouns[st.word(k)] || st.word(k+1) == "OF" || k < len(st.inUnit) && st.inUnit[k] {
+		return nil // "the decision of Gondor" names its maker
+	}
+	own := map[string]bool{}
+	for _, u := range src.members {
+		own[u.code] = true
+	}
+	for _, evs := range [][]news.Event{st.events, st.before} {
+		for j := len(evs) - 1; j >= 0; j-- {
+			e := evs[j]
+			if e.Source == nil || e.Source.Code == "" || own[e.Source.Code] || len(e.Code) < 2 || verbalRoots[e.Code[:2]] {
+				continue
+			}
+			u := &unit{code: e.Source.Code, actor: e.Source.Code, hasActor: true, first: -1, last: -1, rules: []string{e.Rule}}
+			return &group{members: []*unit{u}, first: -1, last: -1}
+		}
+	}
+	return nil
+}
+
+// verbalRoots are the roots of statements (comments, appeals, demands,
+// disapproval, rejection, threats), as opposed to acts.
+var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
