@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"dyad/news"
+)
+
+// TestBuiltinNewsEvents codes short stories written here with the
+// built-in dictionaries and checks the events the news readings give
+// (each row names the reading it exercises).
+func TestBuiltinNewsEvents(t *testing.T) {
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string // "SOURCE TARGET CODE", in order
+	}{
+		{"students who stage rallies outside a court protest against it",
+			"LIMA, Peru - Students staged small rallies outside the electoral court on Tuesday.",
+			[]string{"PEREDU PERJUD 141"}},
+		{"protesters who bang pots protest",
+			"CARACAS, Venezuela - Protesters banged pots in the western districts of the capital on Monday night.",
+			[]string{"VENOPP VENGOV 141"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := p.Process(context.Background(), news.Article{Body: []byte(tc.text), Format: news.FormatText, Published: "2025-03-04"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, e := range doc.Events {
+				src, tgt := "-", "-"
+				if e.Source != nil {
+					src = e.Source.Code
+				}
+				if e.Target != nil {
+					tgt = e.Target.Code
+				}
+				got = append(got, src+" "+tgt+" "+e.Code)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
