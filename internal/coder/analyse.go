@@ -358,15 +358,26 @@ func (st *state) verbAfter(i int) bool {
 	return i < len(st.ws) && isVerbTag(st.tag(i))
 }
 
-// verbBeforeComma reports whether a verb comes from word i before the next
-// comma, semicolon or the end of the sentence.
+// verbBeforeComma reports whether a finite verb comes from word i before
+// the next comma, semicolon or the end of the sentence.
 func (st *state) verbBeforeComma(i int) bool {
 	for k := i; k < len(st.ws); k++ {
 		if st.ws[k] == "," || st.ws[k] == ";" {
 			return false
 		}
-		if isVerbTag(st.tag(k)) || st.tag(k) == "MD" {
+		switch st.tag(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			// a finite verb: "after two days of heavy fighting" is a
+			// phrase, "after the ships blocked boats" a clause
 			return true
+		case "VBN", "VBG":
+			// a participle after an auxiliary ("after the town was
+			// captured"), or a past tense the tagger read as one right
+			// after its subject ("after their troops exchanged fire")
+			if k > i && !st.inUnit[k-1] && isAux(st.ws[k-1], st.tag(k-1)) ||
+				st.tag(k) == "VBN" && k > i && (st.inUnit[k-1] || isNounTag(st.tag(k-1))) && st.word(k+1) != "BY" {
+				return true
+			}
 		}
 	}
 	return false
@@ -517,7 +528,7 @@ func (st *state) targetEnd(i int) int {
 			// coordinated verb phrase is not the verb's object
 			return k
 		}
-		if k > i && st.bound != nil && st.bound[k] && subordinators[st.ws[k]] {
+		if st.bound != nil && st.bound[k] && (k > i && subordinators[st.ws[k]] || st.c.opts.News && adverbialWords[st.ws[k]]) {
 			// "shot at officers while in detention in X": what follows
 			// a subordinating conjunction is another clause, not the
 			// verb's object

@@ -41,6 +41,9 @@ BLOCK
 - * ROAD [144]
 --- SAY [---] ---
 SAY {SAID SAYS}
+--- PROTEST [141] ---
+PROTEST
+- * AGAINST + [141]
 --- WELCOME [051] ---
 WELCOME
 --- MEDIATE [045] ---
@@ -203,6 +206,10 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 122 asserted"}, nil},
 		{"the move of a named actor is that actor's", "Velmora police attacked Tashkai on Monday. Quorin condemned the decision of Red Harbour.", news,
 			[]string{"VELCOP TSK 190 asserted", "QRN RDH 122 asserted"}, nil},
+		{"an adverbial clause ends the object of the verb before it", "Two men were arrested after Velmora police searched a house.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP QRN 173 asserted"}, []string{}},
+		{"after with no finite verb is a phrase, not a clause", "Velmora attacked the town after two days of fighting with Tashkai.", news,
+			[]string{"VEL TSK 190 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
