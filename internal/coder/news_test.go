@@ -210,6 +210,8 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP QRN 173 asserted"}, []string{}},
 		{"after with no finite verb is a phrase, not a clause", "Velmora attacked the town after two days of fighting with Tashkai.", news,
 			[]string{"VEL TSK 190 asserted"}, nil},
+		{"a protest is against who acted in the clause it answers", "Opposition supporters protested on Monday after Velmora police arrested two Quorin fishermen.", news,
+			[]string{"---OPP VELCOP 141 asserted", "VELCOP QRN 173 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -600,6 +600,12 @@ patterns:
 		// Eriadorian was shot dead in Osgiliath")
 		src = st.groupIn(h.last, len(st.ws), tgt)
 	}
+	if st.c.opts.News && tgt == nil && src != nil && st.attach == nil && len(code.Active) >= 2 && causeRoots[code.Active[:2]] {
+		// news: "Vietnam protested after Chinese ships blocked its
+		// boats": a protest with no target named is against who acted
+		// in the clause that says what it answers
+		tgt = st.causeSubject(h.last, src)
+	}
 	if st.c.opts.News && tgt == nil && src != nil && st.attach == nil && len(code.Active) >= 2 && reactionRoots[code.Active[:2]] {
 		// news: "rejected the accusation", "welcomed the move": the
 		// target is who made it, the source of the story's last
@@ -899,3 +905,35 @@ func (st *state) anaphoricTarget(i int, src *group) *group {
 // verbalRoots are the roots of statements (comments, appeals, demands,
 // disapproval, rejection, threats), as opposed to acts.
 var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
+
+// causeRoots are the roots of the reactions (disapproval, rejection,
+// threats, protest, reduced relations) that a clause of cause or time
+// after them may direct at its subject.
+var causeRoots = map[string]bool{"11": true, "12": true, "13": true, "14": true, "16": true}
+
+// causeWords open the clause a reaction answers.
+var causeWords = map[string]bool{"AFTER": true, "WHEN": true, "BECAUSE": true}
+
+// causeSubject returns the subject of the clause of cause or time that
+// follows the verb ending at word i in its clause ("protested on Wednesday
+// after Chinese ships blocked …"), when it is an actor other than src,
+// else nil.
+func (st *state) causeSubject(i int, src *group) *group {
+	for k := i; k < len(st.ws); k++ {
+		switch w := st.ws[k]; {
+		case w == "," || w == ";" || isVerbTag(st.tag(k)):
+			return nil
+		case causeWords[w] && st.bound[k]:
+			v := k + 1
+			for v < len(st.ws) && (st.inUnit[v] || !isVerbTag(st.tag(v)) && st.tag(v) != "MD") {
+				v++
+			}
+			g := st.groupIn(k+1, v, src)
+			if g == nil || !st.actorSubject(k+1, v) || sameActors(g, src) {
+				return nil
+			}
+			return g
+		}
+	}
+	return nil
+}
