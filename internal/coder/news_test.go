@@ -212,6 +212,8 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 190 asserted"}, nil},
 		{"a protest is against who acted in the clause it answers", "Opposition supporters protested on Monday after Velmora police arrested two Quorin fishermen.", news,
 			[]string{"---OPP VELCOP 141 asserted", "VELCOP QRN 173 asserted"}, nil},
+		{"a state's protest is a criticism", "Quorin protested against Tashkai.", news,
+			[]string{"QRN TSK 111 asserted"}, []string{"QRN TSK 141 asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

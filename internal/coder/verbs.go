@@ -606,6 +606,11 @@ patterns:
 		// in the clause that says what it answers
 		tgt = st.causeSubject(h.last, src)
 	}
+	if st.c.opts.News && src != nil && (code.Active == "140" || code.Active == "141") && stateActors(src) {
+		// news: a state that protests objects through diplomats, it
+		// does not march: a formal protest is a criticism (111)
+		code = dictfile.Code{Active: formalProtestCode}
+	}
 	if st.c.opts.News && tgt == nil && src != nil && st.attach == nil && len(code.Active) >= 2 && reactionRoots[code.Active[:2]] {
 		// news: "rejected the accusation", "welcomed the move": the
 		// target is who made it, the source of the story's last
@@ -936,4 +941,19 @@ func (st *state) causeSubject(i int, src *group) *group {
 		}
 	}
 	return nil
+}
+
+// formalProtestCode is the code of a state's protest: CAMEO's criticism
+// (111).
+const formalProtestCode = "111"
+
+// stateActors reports whether every member of g is a state or its
+// government ("Vietnam", "VNMGOV"), which protests through diplomats.
+func stateActors(g *group) bool {
+	for _, u := range g.members {
+		if !u.hasActor || u.pronoun || u.newActor || !(len(u.code) == 3 || len(u.code) == 6 && strings.HasSuffix(u.code, "GOV")) || strings.HasPrefix(u.code, "---") {
+			return false
+		}
+	}
+	return len(g.members) > 0
 }
