@@ -27,6 +27,12 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"protesters who bang pots protest",
 			"CARACAS, Venezuela - Protesters banged pots in the western districts of the capital on Monday night.",
 			[]string{"VENOPP VENGOV 141"}},
+		{"wanting another's mediation is an appeal to it",
+			"CHISINAU, Moldova - Moldovan officials said on Tuesday that they wanted Romanian mediation.",
+			[]string{"MDAGOV ROU 028"}},
+		{"holding up the measures rejects the act of who took them",
+			"BRUSSELS - European Union ministers adopted new sanctions against Belarus on Monday. Hungary had held up the measures for a week.",
+			[]string{"IGOEUREECGOV BLR 163", "HUN IGOEUREECGOV 120"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
