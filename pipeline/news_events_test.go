@@ -33,6 +33,9 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"holding up the measures rejects the act of who took them",
 			"BRUSSELS - European Union ministers adopted new sanctions against Belarus on Monday. Hungary had held up the measures for a week.",
 			[]string{"IGOEUREECGOV BLR 163", "HUN IGOEUREECGOV 120"}},
+		{"concern expressed by a foreign body is a pessimistic comment on the story's country",
+			"CARACAS, Venezuela - The European Union expressed deep concern on Sunday about the conduct of the count.",
+			[]string{"IGOEUREEC VEN 012"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

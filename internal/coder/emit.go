@@ -138,12 +138,17 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 // naming it.
 var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": true, "12": true, "13": true, "16": true}
 
+// implicitCodes are the comments (pessimistic, optimistic, condolences)
+// that a foreign actor makes on a story's country without naming it; a
+// denial (016) answers whoever made the charge, and is left alone.
+var implicitCodes = map[string]bool{"012": true, "013": true, "018": true}
+
 // implicit reports whether an event of code with sources srcs and no
 // target takes the implicit target: the code is verbal and every source
 // is an actor of another country than the target's.
 func (st *state) implicit(srcs []*unit, code string) bool {
 	t := st.c.opts.ImplicitTarget
-	if t == "" || len(code) < 2 || !implicitRoots[code[:2]] {
+	if t == "" || len(code) < 2 || !implicitRoots[code[:2]] && !implicitCodes[code] {
 		return false
 	}
 	for _, s := range srcs {

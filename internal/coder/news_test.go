@@ -44,6 +44,10 @@ SAY {SAID SAYS}
 --- PROTEST [141] ---
 PROTEST
 - * AGAINST + [141]
+--- LAMENT [012] ---
+LAMENT
+--- DENY [016] ---
+DENY
 --- WELCOME [051] ---
 WELCOME
 --- MEDIATE [045] ---
@@ -214,6 +218,10 @@ func TestNewsRules(t *testing.T) {
 			[]string{"---OPP VELCOP 141 asserted", "VELCOP QRN 173 asserted"}, nil},
 		{"a state's protest is a criticism", "Quorin protested against Tashkai.", news,
 			[]string{"QRN TSK 111 asserted"}, []string{"QRN TSK 141 asserted"}},
+		{"a foreign actor's pessimistic comment with no target is on the story's country", "Velmora lamented the outcome.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 012 asserted"}, []string{}},
+		{"a denial with no target named has no implicit target", "Velmora denied the report.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
