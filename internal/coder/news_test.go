@@ -48,6 +48,8 @@ PROTEST
 LAMENT
 --- DENY [016] ---
 DENY
+--- SEND [070] ---
+SEND {SENT SENDS SENDING}
 --- WELCOME [051] ---
 WELCOME
 --- MEDIATE [045] ---
@@ -73,6 +75,7 @@ LEADER [~GOV]
 OPPOSITION [~OPP]
 OPPOSITION_LEADER [~OPP]
 REBEL [~REB]
+DOCTOR [~HLH]
 `
 
 func newsSet(t testing.TB) *dictfile.Set {
@@ -222,6 +225,8 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 012 asserted"}, []string{}},
 		{"a denial with no target named has no implicit target", "Velmora denied the report.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"what is sent is no recipient: the actor after to is", "Velmora sent doctors to Tashkai on Monday.", news,
+			[]string{"VEL TSK 070 asserted"}, []string{"VEL ---HLH 070 asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -636,6 +636,13 @@ patterns:
 			return true, src, true
 		}
 	}
+	if st.c.opts.News && tgt != nil && b.target == 0 && st.attach == nil && strings.HasPrefix(code.Active, "07") && !hasActor(tgt) {
+		// news: "would send a field hospital to Nablus": what is sent is
+		// no recipient; the actor after "to" is
+		if g := st.recipient(tgt.last); g != nil {
+			tgt = g
+		}
+	}
 	src, tgt = st.defaultSearch(h, src, tgt)
 	if tgt == nil && !st.c.stem && !st.c.opts.RequireDyad && st.c.opts.DefaultTarget == "" && st.attach == nil &&
 		!st.objectAfter(h.last, st.targetEnd(h.last)) {
@@ -956,4 +963,21 @@ func stateActors(g *group) bool {
 		}
 	}
 	return len(g.members) > 0
+}
+
+// recipient returns the actor after "to" that follows the object ending
+// at word i in its clause ("sent a field hospital to the West Bank city of
+// Nablus"), or nil.
+func (st *state) recipient(i int) *group {
+	end := st.targetEnd(i)
+	for k := i; k+1 < end; k++ {
+		if st.ws[k] != "TO" {
+			continue
+		}
+		if g := st.groupIn(k+1, end, nil); g != nil && hasActor(g) {
+			return g
+		}
+		return nil
+	}
+	return nil
 }
