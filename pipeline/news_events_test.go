@@ -36,6 +36,9 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"concern expressed by a foreign body is a pessimistic comment on the story's country",
 			"CARACAS, Venezuela - The European Union expressed deep concern on Sunday about the conduct of the count.",
 			[]string{"IGOEUREEC VEN 012"}},
+		{"sending people fleeing is no aid",
+			"JUBA, South Sudan - Rebel fighters captured the town of Nasir on Friday, sending thousands of civilians fleeing across the border.",
+			[]string{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
