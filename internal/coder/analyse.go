@@ -36,6 +36,9 @@ type state struct {
 	passive   bool // the verb being emitted is passive
 	// the verb being emitted is an infinitive ("any move to arrest him")
 	infinitive bool
+	// the verb being emitted appeals to all sides ("called for restraint"):
+	// it has no implicit target
+	allSides bool
 	// the verb being coded follows a determiner: only a pattern codes it
 	patternOnly bool
 	caps        bool        // the sentence has no lower-case letter (TABARI's all-capitals text)

@@ -100,7 +100,7 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 		}
 		srcs = def(opts.DefaultSource)
 	}
-	if len(tgts) == 0 && len(srcs) > 0 && st.implicit(srcs, code.Active) {
+	if len(tgts) == 0 && len(srcs) > 0 && !st.allSides && st.implicit(srcs, code.Active) {
 		tgts = def(opts.ImplicitTarget)
 	}
 	if len(tgts) == 0 {

@@ -50,6 +50,8 @@ LAMENT
 DENY
 --- SEND [070] ---
 SEND {SENT SENDS SENDING}
+--- URGE [020] ---
+URGE
 --- WELCOME [051] ---
 WELCOME
 --- MEDIATE [045] ---
@@ -227,6 +229,10 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 		{"what is sent is no recipient: the actor after to is", "Velmora sent doctors to Tashkai on Monday.", news,
 			[]string{"VEL TSK 070 asserted"}, []string{"VEL ---HLH 070 asserted"}},
+		{"an appeal for restraint is to all sides, not the story's country", "Velmora urged restraint on Monday.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"a foreign actor's other appeal is to the story's country", "Velmora urged talks on Monday.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 020 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -663,8 +663,9 @@ patterns:
 		conf -= 0.05
 	}
 	st.passive, st.infinitive = a.passive, h.first > 0 && st.ws[h.first-1] == "TO"
+	st.allSides = st.c.opts.News && tgt == nil && st.appealToAll(h.last)
 	n := st.emit(src, tgt, code, rule, verbOut, modality, conf)
-	st.passive, st.infinitive = false, false
+	st.passive, st.infinitive, st.allSides = false, false, false
 	if n == 0 {
 		note("no event: missing source or target")
 		return false, src, true
@@ -980,4 +981,21 @@ func (st *state) recipient(i int) *group {
 		return nil
 	}
 	return nil
+}
+
+// allSidesWords are what an appeal to every side asks for ("called for
+// restraint", "urged calm").
+var allSidesWords = wordSet(`RESTRAINT CALM CEASEFIRE CEASE-FIRE TRUCE DE-ESCALATION DEESCALATION`)
+
+// appealToAll reports whether the object of the verb ending at word i, up
+// to the end of its clause, asks for restraint, calm or a ceasefire: an
+// appeal to all sides, addressed to no one country.
+func (st *state) appealToAll(i int) bool {
+	end := st.targetEnd(i)
+	for k := i; k < end && k < i+4; k++ {
+		if allSidesWords[st.ws[k]] {
+			return true
+		}
+	}
+	return false
 }
