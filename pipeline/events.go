@@ -255,7 +255,7 @@ func intentEvents(events []news.Event) []news.Event {
 }
 
 // dropTitleRepeats drops the events of the title that the body codes too,
-// between the same actors' countries and with the same root, since a
+// from the same source country and with the same root, since a
 // headline retells the story's lead ("Police detain two after stabbing"
 // over "French police detained two men"). It runs after localiseEvents
 // and describeEvents; the input is not changed.
@@ -268,7 +268,10 @@ func dropTitleRepeats(doc news.Document, events []news.Event) []news.Event {
 		return b >= 0 && b < len(doc.Blocks) && doc.Blocks[b].Kind == news.BlockTitle
 	}
 	key := func(e news.Event) string {
-		return countryOf(e.Source) + "|" + countryOf(e.Target) + "|" + e.Root
+		// the source's country and the root: a headline compresses its
+		// target ("drones hit Danube port near Romanian border" over
+		// "Russian drones struck grain silos in the Odesa region")
+		return countryOf(e.Source) + "|" + e.Root
 	}
 	body := map[string]bool{}
 	for _, e := range events {

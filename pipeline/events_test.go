@@ -126,6 +126,13 @@ func TestDropTitleRepeats(t *testing.T) {
 	if len(got) != 2 || got[0].Root != "04" || got[1].Sentence != 1 {
 		t.Errorf("got %+v, want the title's 04 and the body's 17", got)
 	}
+	// a headline compresses its target: the same source country and root
+	// as the body's lead is a repeat
+	in = []news.Event{ev(0, "RUSMIL", "ROU", "19"), ev(0, "UKRMIL", "RUS", "19"), ev(1, "RUSMIL", "UKR", "19")}
+	got = dropTitleRepeats(doc, in)
+	if len(got) != 2 || got[0].Source.Code != "UKRMIL" || got[1].Sentence != 1 {
+		t.Errorf("got %+v, want the title's UKRMIL event and the body's", got)
+	}
 }
 
 func TestEntityNames(t *testing.T) {
