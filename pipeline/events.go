@@ -111,7 +111,7 @@ func placesIn(places []news.Place, span news.Span) []news.Place {
 // It is "" when the story names no place with a country.
 //
 // A dateline whose country the story never names again, in a story that
-// names another country at least twice, is where the reporter files from
+// names another country at least three times, is where the reporter files from
 // (a venue such as Vienna or Geneva), not what the story is about: the
 // country named most is the story's then.
 func storyCountry(doc news.Document) string {
@@ -131,7 +131,7 @@ func storyCountry(doc news.Document) string {
 		if igo := seatOf(dl, doc.Entities); igo != "" {
 			return igo
 		}
-		if count[dl.Country] == 0 && best != "" && count[best] >= 2 {
+		if count[dl.Country] == 0 && best != "" && count[best] >= 3 {
 			return best
 		}
 		return dl.Country

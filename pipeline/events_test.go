@@ -41,6 +41,7 @@ func TestDescribeEvents(t *testing.T) {
 
 func TestStoryCountry(t *testing.T) {
 	text := "LIMA, Peru - Police in Quito and Bogota said."
+	venue := "LIMA, Peru - Police in Bogota, Cali and Medellin said."
 	tests := []struct {
 		name string
 		doc  news.Document
@@ -52,9 +53,12 @@ func TestStoryCountry(t *testing.T) {
 		{"the dateline's country named again, against another named twice", news.Document{Text: text, Dateline: "LIMA, Peru -",
 			Blocks: []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}},
 			Places: []news.Place{{Span: news.Span{0, 4}, Country: "PER"}, {Span: news.Span{23, 28}, Country: "PER"}, {Span: news.Span{33, 39}, Country: "COL"}, {Span: news.Span{40, 44}, Country: "COL"}}}, "PER"},
-		{"a venue the story never names again: the country named most", news.Document{Text: text, Dateline: "LIMA, Peru -",
-			Blocks: []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(text)}}},
-			Places: []news.Place{{Span: news.Span{0, 4}, Country: "PER"}, {Span: news.Span{6, 10}, Country: "PER"}, {Span: news.Span{23, 28}, Country: "ECU"}, {Span: news.Span{33, 39}, Country: "COL"}, {Span: news.Span{40, 44}, Country: "COL"}}}, "COL"},
+		{"a venue the story never names again: the country named most, three times", news.Document{Text: venue, Dateline: "LIMA, Peru -",
+			Blocks: []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(venue)}}},
+			Places: []news.Place{{Span: news.Span{0, 4}, Country: "PER"}, {Span: news.Span{6, 10}, Country: "PER"}, {Span: news.Span{23, 29}, Country: "COL"}, {Span: news.Span{31, 35}, Country: "COL"}, {Span: news.Span{40, 48}, Country: "COL"}}}, "COL"},
+		{"a venue's country against another named only twice", news.Document{Text: venue, Dateline: "LIMA, Peru -",
+			Blocks: []news.Block{{Kind: news.BlockParagraph, Span: news.Span{0, len(venue)}}},
+			Places: []news.Place{{Span: news.Span{0, 4}, Country: "PER"}, {Span: news.Span{6, 10}, Country: "PER"}, {Span: news.Span{23, 29}, Country: "COL"}, {Span: news.Span{31, 35}, Country: "COL"}}}, "PER"},
 		{"else the country named most", news.Document{Text: text,
 			Places: []news.Place{{Span: news.Span{23, 28}, Country: "ECU"}, {Span: news.Span{33, 39}, Country: "COL"}, {Span: news.Span{40, 44}, Country: "COL"}}}, "COL"},
 		{"the first named on a tie", news.Document{Text: text,
