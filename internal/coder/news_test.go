@@ -43,6 +43,7 @@ BLOCK
 SAY {SAID SAYS}
 --- PROTEST [141] ---
 PROTEST
+MARCH {MARCHED MARCHES MARCHING}
 - * AGAINST + [141]
 --- LAMENT [012] ---
 LAMENT
@@ -63,6 +64,7 @@ OFFER
 
 const newsActors = `VELMORA_ [VEL]
 +VELMORAN
++VELMORANS
 TASHKAI [TSK]
 QUORIN [QRN]
 RED_HARBOUR [RDH]
@@ -233,6 +235,10 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 		{"a foreign actor's other appeal is to the story's country", "Velmora urged talks on Monday.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 020 asserted"}, nil},
+		{"a state's people who protest demonstrate", "Velmorans protested against Tashkai.", news,
+			[]string{"VEL TSK 141 asserted"}, nil},
+		{"a state that marches is its people marching", "Velmora marched against Tashkai.", news,
+			[]string{"VEL TSK 141 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

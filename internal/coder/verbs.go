@@ -606,7 +606,7 @@ patterns:
 		// in the clause that says what it answers
 		tgt = st.causeSubject(h.last, src)
 	}
-	if st.c.opts.News && src != nil && (code.Active == "140" || code.Active == "141") && stateActors(src) {
+	if st.c.opts.News && src != nil && (code.Active == "140" || code.Active == "141") && strings.HasPrefix(st.ws[h.first], "PROTEST") && st.stateActors(src) {
 		// news: a state that protests objects through diplomats, it
 		// does not march: a formal protest is a criticism (111)
 		code = dictfile.Code{Active: formalProtestCode}
@@ -956,11 +956,17 @@ func (st *state) causeSubject(i int, src *group) *group {
 const formalProtestCode = "111"
 
 // stateActors reports whether every member of g is a state or its
-// government ("Vietnam", "VNMGOV"), which protests through diplomats.
-func stateActors(g *group) bool {
+// government ("Vietnam", "VNMGOV"), which protests through diplomats, not
+// its people named by a plural ("Georgians", "Vietnamese fishermen").
+func (st *state) stateActors(g *group) bool {
 	for _, u := range g.members {
 		if !u.hasActor || u.pronoun || u.newActor || !(len(u.code) == 3 || len(u.code) == 6 && strings.HasSuffix(u.code, "GOV")) || strings.HasPrefix(u.code, "---") {
 			return false
+		}
+		if u.first >= 0 && u.last > u.first {
+			if t := st.tag(u.last - 1); t == "NNPS" || t == "NNS" {
+				return false
+			}
 		}
 	}
 	return len(g.members) > 0
