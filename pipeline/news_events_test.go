@@ -39,6 +39,9 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"sending people fleeing is no aid",
 			"JUBA, South Sudan - Rebel fighters captured the town of Nasir on Friday, sending thousands of civilians fleeing across the border.",
 			[]string{}},
+		{"an auxiliary is no verb of its own: 'had attacked' over concerns is an attack",
+			"TBILISI, Georgia - Russian troops had attacked Georgian border posts over concerns about smuggling, officials said.",
+			[]string{"RUSMIL GEO 190"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

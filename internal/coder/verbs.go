@@ -132,6 +132,11 @@ func (st *state) codeVerbs() {
 		if !maybe && !st.recoveredVerb(i) {
 			continue
 		}
+		if st.c.opts.News && haveWords[st.ws[i]] && st.verbAfter(i+1) {
+			// news: "had attacked": an auxiliary is no verb of its own,
+			// whatever its patterns ("HAD * CONCERNS") would match later
+			continue
+		}
 		h, ok := st.findVerb(i)
 		if !ok {
 			continue
@@ -1005,3 +1010,6 @@ func (st *state) appealToAll(i int) bool {
 	}
 	return false
 }
+
+// haveWords are the forms of "have", an auxiliary before a participle.
+var haveWords = wordSet(`HAVE HAS HAD HAVING 'VE 'D`)
