@@ -26,6 +26,12 @@ func (st *state) matchPattern(p *dictfile.Pattern, h verbHit, b *bind) bool {
 				if st.bound[k] {
 					return false
 				}
+				if st.otherVerb(k, p.After) {
+					// nor past another verb ("wanted to attack posts
+					// after the talks" is no appeal for talks; "held up
+					// placards denouncing the deal" rejects nothing)
+					return false
+				}
 			}
 		}
 	}
@@ -618,4 +624,34 @@ func (st *state) indexGroups() {
 // position and the chain's next entry (1-based; 0 ends the chain).
 type wordPos struct {
 	pos, next int32
+}
+
+// otherVerb reports whether word k is an inflected verb, or an
+// infinitive the dictionary codes, outside any actor phrase, that none of
+// the pattern's words toks names.
+func (st *state) otherVerb(k int, toks []dictfile.Token) bool {
+	if st.inUnit[k] {
+		return false
+	}
+	switch st.tag(k) {
+	case "VBD", "VBZ", "VBP", "VBN", "VBG":
+	case "VB":
+		// an infinitive ("urged donors to speed up aid") is part of
+		// what the verb asks for, unless it is an act of its own the
+		// dictionary codes ("wanted to attack posts after the talks")
+		if st.word(k-1) != "TO" {
+			return false
+		}
+		if h, ok := st.findVerb(k); !ok || st.nullVerb(h) {
+			return false
+		}
+	default:
+		return false
+	}
+	for i := range toks {
+		if toks[i].Kind == dictfile.Word && st.wordIs(toks[i].Text, st.ws[k], false) {
+			return false
+		}
+	}
+	return true
 }

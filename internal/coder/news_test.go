@@ -53,6 +53,9 @@ DENY
 SEND {SENT SENDS SENDING}
 --- URGE [020] ---
 URGE
+--- WANT [---] ---
+WANT
+- * TALKS [026]
 --- WELCOME [051] ---
 WELCOME
 --- MEDIATE [045] ---
@@ -239,6 +242,10 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 141 asserted"}, nil},
 		{"a state that marches is its people marching", "Velmora marched against Tashkai.", news,
 			[]string{"VEL TSK 141 asserted"}, nil},
+		{"a pattern word after the verb is matched", "Velmora wants talks with Tashkai.", news,
+			[]string{"VEL TSK 026 asserted"}, nil},
+		{"a pattern does not reach past another verb the dictionary codes", "Velmora wants to attack Tashkai after talks.", news,
+			[]string{"VEL TSK 190 future"}, []string{"VEL TSK 026 asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
