@@ -523,7 +523,9 @@ func (st *state) targetEnd(i int) int {
 		return len(st.ws)
 	}
 	for k := i; k < len(st.ws); k++ {
-		if (st.ws[k] == "," || st.ws[k] == ";") && k > i && st.groupIn(i, k, nil) == nil && !st.inGroup(k) && !st.adjectiveComma(k) {
+		if (st.ws[k] == "," || st.ws[k] == ";") && (k > i || st.c.opts.News) && st.groupIn(i, k, nil) == nil && !st.inGroup(k) && !st.adjectiveComma(k) {
+			// (news: a comma right after the verb ends its clause too:
+			// "refused to concede, and on Monday …")
 			return k
 		}
 		if st.c.opts.News && k > i && (st.ws[k] == "AND" || st.ws[k] == "BUT") && st.verbAfter(k+1) {

@@ -246,6 +246,8 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 026 asserted"}, nil},
 		{"a pattern does not reach past another verb the dictionary codes", "Velmora wants to attack Tashkai after talks.", news,
 			[]string{"VEL TSK 190 future"}, []string{"VEL TSK 026 asserted"}},
+		{"a comma right after the verb ends its clause", "Velmora attacked, and Tashkai condemned Quorin.", news,
+			[]string{"TSK QRN 122 asserted"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
