@@ -475,10 +475,10 @@ var floors = []struct {
 	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 1, 1},
 	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 6, 6},
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
-	// 28–33 included).
+	// 28–33 included); event F1 as 2·matched / (gold + found).
 	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 982, 1000},
 	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 875, 1000},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 653, 1000},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 164, 252 + 198},
 }
 
 func TestGoldDir(t *testing.T) {
