@@ -373,12 +373,7 @@ func (st *state) codeBetween() {
 			if !ok || h.last != i {
 				continue
 			}
-			blk := &ix.set.Verbs.Blocks[h.cand.block]
-			verb := &blk.Verbs[h.cand.verb]
-			code := blk.Code
-			if verb.HasCode {
-				code = verb.Code
-			}
+			verb, code := &ix.set.Verbs.Blocks[h.cand.block].Verbs[h.cand.verb], ix.verbCode(h.cand)
 			if !strings.HasPrefix(code.Active, "19") && !strings.HasPrefix(code.Active, "04") {
 				break
 			}
@@ -473,12 +468,7 @@ func (st *state) codeNominal() {
 		if !ok || h.first != i || h.last != i+1 {
 			continue
 		}
-		blk := &ix.set.Verbs.Blocks[h.cand.block]
-		verb := &blk.Verbs[h.cand.verb]
-		code := blk.Code
-		if verb.HasCode {
-			code = verb.Code
-		}
+		verb, code := &ix.set.Verbs.Blocks[h.cand.block].Verbs[h.cand.verb], ix.verbCode(h.cand)
 		if code.IsNull() || code.Active == "" {
 			continue
 		}

@@ -597,6 +597,15 @@ func (ix *index) addVerb(bi, vi int, v *dictfile.Verb) {
 	}
 }
 
+// verbCode is the code of a candidate verb: its own, else its block's.
+func (ix *index) verbCode(vc verbCand) dictfile.Code {
+	blk := &ix.set.Verbs.Blocks[vc.block]
+	if v := &blk.Verbs[vc.verb]; v.HasCode {
+		return v.Code
+	}
+	return blk.Code
+}
+
 // discard returns the first discard phrase in ws and whether it discards
 // the story.
 func (ix *index) discard(ws []string) (*dictfile.Discard, bool) {

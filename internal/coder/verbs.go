@@ -388,12 +388,7 @@ func (st *state) codeVerb(h verbHit, cs int, coord bool, prevSource *group, have
 	rule := ""
 	for k := 0; k < h.cands(); k++ {
 		vc := h.candAt(k)
-		blk := &ix.set.Verbs.Blocks[vc.block]
-		verb := &blk.Verbs[vc.verb]
-		c := blk.Code
-		if verb.HasCode {
-			c = verb.Code
-		}
+		c := ix.verbCode(vc)
 		if rule == "" || code.IsNull() && !c.IsNull() {
 			code, rule = c, vc.rule
 		}
@@ -782,14 +777,7 @@ func sameActors(a, b *group) bool {
 // nullVerb reports whether the verb h codes nothing by itself (its code is
 // "---" in every block it is listed in), whatever its patterns code.
 func (st *state) nullVerb(h verbHit) bool {
-	null := func(vc verbCand) bool {
-		blk := &st.c.ix.set.Verbs.Blocks[vc.block]
-		c := blk.Code
-		if v := &blk.Verbs[vc.verb]; v.HasCode {
-			c = v.Code
-		}
-		return c.IsNull()
-	}
+	null := func(vc verbCand) bool { return st.c.ix.verbCode(vc).IsNull() }
 	if !null(h.cand) {
 		return false
 	}
