@@ -7,6 +7,7 @@ import (
 	"dyad/internal/cameo"
 	"dyad/internal/coder"
 	"dyad/internal/dictfile"
+	"dyad/internal/story"
 	"dyad/internal/when"
 	"dyad/news"
 )
@@ -79,23 +80,8 @@ func (p *Pipeline) placeEvents(doc news.Document, events []news.Event) []news.Ev
 // datelinePlace is the place named by the article's dateline: the first
 // place found inside the dateline at the start of a paragraph.
 func datelinePlace(doc news.Document) (news.Place, bool) {
-	if doc.Dateline == "" {
-		return news.Place{}, false
-	}
-	for _, b := range doc.Blocks {
-		start := b.Span[0]
-		if b.Kind != news.BlockParagraph || !strings.HasPrefix(doc.Text[start:], doc.Dateline) {
-			continue
-		}
-		end := start + len(doc.Dateline)
-		for _, pl := range doc.Places {
-			if pl.Span[0] >= start && pl.Span[1] <= end {
-				return pl, true
-			}
-		}
-		return news.Place{}, false
-	}
-	return news.Place{}, false
+	pl, _, ok := story.Dateline(doc)
+	return pl, ok
 }
 
 // placesIn returns the places (sorted by span, as geo.Find gives them) that
@@ -110,16 +96,16 @@ func placesIn(places []news.Place, span news.Span) []news.Place {
 // else the country its places name most often (the first named on a tie).
 // It is "" when the story names no place with a country.
 //
-// A dateline whose country the story never names again, in a story that
-// names another country at least three times, is where the reporter files from
-// (a venue such as Vienna or Geneva), not what the story is about: the
-// country named most is the story's then.
+// A dateline whose country the story presents as a venue (story.Abroad:
+// the mediator's or host's capital, or a city the story never names again
+// while it names another country three times) gives way to the country the
+// story names most outside those roles.
 func storyCountry(doc news.Document) string {
-	dl, ok := datelinePlace(doc)
+	dl, end, ok := story.Dateline(doc)
 	count := map[string]int{}
 	best := ""
 	for _, pl := range doc.Places {
-		if pl.Country == "" || ok && pl.Span[0] >= dl.Span[0] && pl.Span[0] < dl.Span[0]+datelineLen(doc, dl) {
+		if pl.Country == "" || ok && pl.Span[0] >= dl.Span[0] && pl.Span[0] < end {
 			continue // the dateline's places
 		}
 		count[pl.Country]++
@@ -131,24 +117,12 @@ func storyCountry(doc news.Document) string {
 		if igo := seatOf(dl, doc.Entities); igo != "" {
 			return igo
 		}
-		if count[dl.Country] == 0 && best != "" && count[best] >= 3 {
-			return best
+		if c := story.Abroad(doc); c != "" {
+			return c
 		}
 		return dl.Country
 	}
 	return best
-}
-
-// datelineLen is the length of the dateline that holds the place dl, from
-// dl's start.
-func datelineLen(doc news.Document, dl news.Place) int {
-	for _, b := range doc.Blocks {
-		start := b.Span[0]
-		if strings.HasPrefix(doc.Text[start:], doc.Dateline) && dl.Span[0] >= start && dl.Span[0] < start+len(doc.Dateline) {
-			return start + len(doc.Dateline) - dl.Span[0]
-		}
-	}
-	return dl.Span[1] - dl.Span[0]
 }
 
 // igoSeats are the cities whose datelines speak for an international

@@ -42,6 +42,9 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"an auxiliary is no verb of its own: 'had attacked' over concerns is an attack",
 			"TBILISI, Georgia - Russian troops had attacked Georgian border posts over concerns about smuggling, officials said.",
 			[]string{"RUSMIL GEO 190"}},
+		{"a story filed from the mediator's capital: its agents are the parties' country's",
+			"DOHA, Qatar - A truce in Sudan mediated by Qatar held on Monday. Fighting in Darfur had forced thousands from Sudan's western towns before it. The government accused the rebels of shelling a market on Sunday.",
+			[]string{"QAT SDN 045", "SDNGOV SDNREB 112"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

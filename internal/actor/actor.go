@@ -77,6 +77,7 @@ import (
 
 	"dyad/dict"
 	"dyad/internal/dictfile"
+	"dyad/internal/story"
 	"dyad/news"
 )
 
@@ -426,8 +427,14 @@ func appendUpper(b []byte, s string) []byte {
 // name none ("President Nicolas Maduro" in a story from Caracas): the
 // country of the dateline's place, else the country most places of the
 // article are in when it has at least two mentions and more than any
-// other; "" when unsure.
+// other; "" when unsure. A dateline in a venue (story.Abroad: the
+// mediator's or host's capital) gives way to the country the story is
+// about: "Government negotiator Laura Restrepo" in a story from Havana
+// about Colombia's talks is Colombian.
 func homeCountry(doc news.Document) string {
+	if c := story.Abroad(doc); c != "" {
+		return c
+	}
 	if doc.Dateline != "" {
 		if at := strings.Index(doc.Text, doc.Dateline); at >= 0 {
 			for _, p := range doc.Places {
