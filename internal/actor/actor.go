@@ -39,7 +39,12 @@
 //     office holder keeps the dictionary's country then ("Prime Minister
 //     Narendra Modi" in a story from Dhaka is INDGOV), and a person who
 //     speaks with "his Thai counterpart" is not Thai: the latest party
-//     named before, of another country, lends its country instead.
+//     named before, of another country, lends its country instead. A
+//     spokesman's, minister's or envoy's title speaks for the one state
+//     that spoke or reacted as a subject in its sentence or the one before
+//     ("Moscow rejected the move. Foreign Ministry spokeswoman X said" is
+//     RUSGOV in a story from Oslo). A dateline in a mediator's or host's
+//     country gives way to the parties' country (package story).
 //   - A country's name or demonym that opens the name of a body ("Bangladesh
 //     Garment Manufacturers and Exporters Association") is part of that
 //     organisation, coded with the country and the role among its words.
@@ -316,6 +321,7 @@ func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		st.headline = s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Kind == news.BlockTitle
+		st.prevSpeakers, st.speakers = st.speakers, st.prevSpeakers[:0]
 		st.sentence(s.Tokens)
 	}
 	if st.out == nil {
@@ -347,6 +353,9 @@ type state struct {
 	parties []string
 	// vessels are the names read as ships ("-flagged" before them).
 	vessels map[string]bool
+	// speakers are the states that spoke in the current sentence so far
+	// (speaker.go), prevSpeakers those of the sentence before.
+	speakers, prevSpeakers []string
 	buffers
 }
 
@@ -839,15 +848,24 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		// a country name (not a city coded as its country) may stand after
 		// "between" or "on" as a party.
 		country := it.class == classCountry && st.doc.Places[it.place].Feature == "country"
-		if it.code != "" && !possessive && (it.class == classCountry || it.class == classCapital) && (st.actorPosition(ts, it.lo, it.hi) || st.objectPosition(ts, it.lo, it.hi, country)) {
-			e.Actor = it.code
-			if len(it.code) >= 3 {
-				st.parties = append(st.parties, it.code[:3])
+		if it.code != "" && !possessive && (it.class == classCountry || it.class == classCapital) {
+			subject := st.actorPosition(ts, it.lo, it.hi)
+			if subject || st.objectPosition(ts, it.lo, it.hi, country) {
+				e.Actor = it.code
+				if len(it.code) >= 3 {
+					st.parties = append(st.parties, it.code[:3])
+				}
+			}
+			if subject {
+				st.noteSpeaker(ts, it.lo, it.hi, it.code)
 			}
 		}
 		if it.class == classOrg || it.class == classGroup {
 			e.Type = typeOf(it.class)
 			e.Actor = it.code
+			if st.actorPosition(ts, it.lo, it.hi) {
+				st.noteSpeaker(ts, it.lo, it.hi, it.code)
+			}
 		}
 	case it.class == classOrg || it.class == classGroup:
 		// "the Kremlin spokesman": a description of a person known by role.
@@ -865,12 +883,15 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 		if it.own != "" {
 			e.Actor = it.own
 		}
+		if st.actorPosition(ts, it.lo, it.hi) {
+			st.noteSpeaker(ts, it.lo, it.hi, e.Actor) // "The Kremlin rejected"
+		}
 	case it.class == classAgent:
 		if it.lo >= 0 && it.hi-it.lo >= 2 && allCap(ts[it.lo:it.hi]) && orgWords[strings.ToLower(ts[it.hi-1].Text)] && (!it.inst || !afterCountry(ts, all, ai)) {
 			// "the Constitutional Court": a named institution, of the
 			// country just before it ("Russia's Supreme Court") or else
 			// of the story's.
-			e.Type, e.Name, e.Actor = TypeOrganization, e.Text, st.homeCode(&it)
+			e.Type, e.Name, e.Actor = TypeOrganization, e.Text, st.voiceCode(ts, it.lo, it.hi, &it)
 			if afterCountry(ts, all, ai) {
 				e.Actor = join(all[ai-1].code, it.code, it.append)
 			}
@@ -1147,7 +1168,7 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 				if agent == nil {
 					return "", "", titled
 				}
-				return st.homeCode(agent), "", true
+				return st.voiceCode(ts, agent.lo, lo, agent), "", true
 			}
 		}
 		switch it.class {
@@ -1175,7 +1196,7 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 		}
 	}
 	if agent != nil {
-		return st.homeCode(agent), "", true
+		return st.voiceCode(ts, agent.lo, lo, agent), "", true
 	}
 	return "", "", titled
 }
@@ -1237,7 +1258,11 @@ func (st *state) appositive(ts []news.Token, all []item, ai, hi int) (string, st
 		return "", "", false
 	case code == "":
 		// "Lachlan Reid, a government spokesman,": the story's country.
-		if c := st.homeCode(agent); c != "" {
+		end := agent.hi // the appositive's words: "a government spokeswoman"
+		for end < len(ts) && end < agent.hi+4 && ts[end].Text != "," {
+			end++
+		}
+		if c := st.voiceCode(ts, agent.lo, end, agent); c != "" {
 			return c, "", true
 		}
 		return "", "", false
