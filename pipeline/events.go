@@ -304,3 +304,85 @@ func entityNames(doc news.Document) []coder.Name {
 	}
 	return out
 }
+
+// mediatedEvents reads the acts of a story's mediators and hosts
+// (story.Sides) as done between the story's two sides, not among the
+// mediators: "Qatar and Turkey brokered a truce" is each mediator's
+// mediation (045) with each side, not Qatar's with Turkey; "the two sides
+// met in Doha", which the coder resolved to the mediators, is the sides'
+// meeting; "China hosted their foreign ministers in Beijing" hosts the
+// sides' ministers, not China's; "the two delegations", one of which the
+// coder took for the mediator's, are the sides'. Other events are kept as
+// they are; the input is not changed.
+func mediatedEvents(doc news.Document, events []news.Event) []news.Event {
+	a, b, med := story.Sides(doc)
+	if a == "" {
+		return events
+	}
+	side := func(x *news.EventActor, c string) *news.EventActor {
+		y := *x
+		y.Code = c + x.Code[3:]
+		y.Country = c
+		if named(x.Text) {
+			// the mediator's name is no mention of the side: the side is
+			// implied, as an implicit target is.
+			y.Text, y.Span = "", news.Span{}
+		}
+		return &y
+	}
+	other := func(c string) string {
+		if c == a {
+			return b
+		}
+		return a
+	}
+	out := make([]news.Event, 0, len(events))
+	for _, e := range events {
+		src, tgt := countryOf(e.Source), countryOf(e.Target)
+		if tgt == "" || !med[src] && !med[tgt] {
+			out = append(out, e)
+			continue
+		}
+		switch {
+		case mediationCodes[e.Code] && med[src] && (tgt == src || med[tgt]):
+			// the mediator's or host's act on each side.
+			e.Target = side(e.Target, a)
+			out = append(out, e)
+			if b != a {
+				e.Target = side(e.Target, b)
+				out = append(out, e)
+			}
+			continue
+		case !meetingCode(e.Code) || tgt == src:
+		case med[src] && med[tgt]:
+			// two mediators "met": the sides did, one direction per event.
+			if src < tgt {
+				e.Source, e.Target = side(e.Source, a), side(e.Target, b)
+			} else {
+				e.Source, e.Target = side(e.Source, b), side(e.Target, a)
+			}
+		case med[src] && (tgt == a || tgt == b) && !named(e.Source.Text):
+			e.Source = side(e.Source, other(tgt)) // "the two delegations"
+		case med[tgt] && (src == a || src == b) && !named(e.Target.Text):
+			e.Target = side(e.Target, other(src))
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// mediationCodes are the CAMEO codes of mediating (045, 046, intent 039)
+// and hosting (043) talks between others.
+var mediationCodes = map[string]bool{"043": true, "045": true, "046": true, "039": true}
+
+// meetingCode reports whether code is a meeting or talks (040, 044, …) or
+// the intent to meet (036).
+func meetingCode(code string) bool {
+	return code == "036" || strings.HasPrefix(code, "04") && !mediationCodes[code]
+}
+
+// named reports whether an actor's text is a name (capitalised) rather
+// than a common noun ("delegations") or a pronoun.
+func named(text string) bool {
+	return text != "" && text[0] >= 'A' && text[0] <= 'Z'
+}

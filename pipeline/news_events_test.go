@@ -69,3 +69,49 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestMediatedNews codes short stories written here about talks between
+// two sides with mediators and hosts, and checks their consultations
+// (root 04): a mediator's or host's act is on each side, and "the two
+// sides" the coder resolved to the mediators are the sides.
+func TestMediatedNews(t *testing.T) {
+	p, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string // "SOURCE TARGET CODE" of the 04 events, in order
+	}{
+		{"two states at war, two mediators, a host of their ministers",
+			"YEREVAN, Armenia - Armenia accused Azerbaijan of shelling border villages on Monday. Russia and Iran brokered a truce in May, and the two sides met in Tbilisi in June. " +
+				"Azerbaijan said Armenian troops fired first, and Baku recalled its envoy. Kazakhstan, which sells oil to both, hosted their foreign ministers in Astana in July.",
+			[]string{"RUS ARM 045", "RUS AZE 045", "IRN ARM 045", "IRN AZE 045", "AZE ARM 044", "ARM AZE 044", "KAZ ARMGOV 043", "KAZ AZEGOV 043"}},
+		{"a civil war's sides are one country's, in a story filed from a third",
+			"ADDIS ABABA, Ethiopia - Sudan's army and the RSF have fought since April. Egypt and Kenya mediated a pause in March, and the two sides met in Nairobi in May. " +
+				"Sudanese officials said Khartoum wanted the RSF disarmed, while RSF commanders said the army shelled their positions near Omdurman. " +
+				"Uganda, which wants both armies out of the border region, hosted their commanders in Kampala in June.",
+			[]string{"EGY SDN 045", "KEN SDN 045", "SDN SDN 044", "SDN SDN 044", "UGA SDNMIL 043"}},
+		{"without a mediator, a compound that met met each other",
+			"ANKARA, Turkey - Greece and Turkey met in Athens on Monday to discuss fishing rights. Greek officials said Athens wanted a deal.",
+			[]string{"GRC TUR 044", "TUR GRC 044"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := p.Process(context.Background(), news.Article{Body: []byte(tc.text), Format: news.FormatText, Published: "2025-03-04"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, e := range doc.Events {
+				if e.Root != "04" || e.Source == nil || e.Target == nil {
+					continue
+				}
+				got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -256,3 +256,49 @@ func words(s string) map[string]bool {
 	}
 	return m
 }
+
+// Sides returns the two sides of a story about talks, and its mediators
+// and hosts: the countries the story presents as mediator or host
+// anywhere (Roles), and, of the others, the one with the most ordinary
+// mentions (a) and the next (b) when that one has at least three and at
+// least half as many; else b is a too (the sides of a civil conflict:
+// "Colombia's government and the ELN"). a is "" when the story names no
+// mediator or host, or no other country.
+func Sides(doc news.Document) (a, b string, mediators map[string]bool) {
+	roles := Roles(doc)
+	mediators = map[string]bool{}
+	for i, pl := range doc.Places {
+		if roles[i] == RoleMediator && pl.Country != "" {
+			mediators[pl.Country] = true
+		}
+	}
+	if len(mediators) == 0 {
+		return "", "", nil
+	}
+	count := map[string]int{}
+	var order []string
+	for i, pl := range doc.Places {
+		if roles[i] != RoleParty || pl.Country == "" || mediators[pl.Country] {
+			continue
+		}
+		if count[pl.Country] == 0 {
+			order = append(order, pl.Country)
+		}
+		count[pl.Country]++
+	}
+	for _, c := range order {
+		switch {
+		case a == "" || count[c] > count[a]:
+			a, b = c, a
+		case b == "" || count[c] > count[b]:
+			b = c
+		}
+	}
+	if a == "" {
+		return "", "", nil
+	}
+	if b == "" || count[b] < 3 || 2*count[b] < count[a] {
+		b = a
+	}
+	return a, b, mediators
+}

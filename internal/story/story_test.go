@@ -133,3 +133,33 @@ func TestDateline(t *testing.T) {
 		t.Error("a story without a dateline has a dateline place")
 	}
 }
+
+// TestSides checks the two sides and the mediators of a story of talks.
+func TestSides(t *testing.T) {
+	tests := []struct {
+		name, text, a, b, mediators string
+	}{
+		{"two states, one mediator; the first named on a tie",
+			"Peru and Ecuador traded fire on Monday. Talks mediated by Brazil resumed. Ecuador said Peruvian troops crossed, and Lima denied it. Quito recalled its envoy.",
+			"PER", "ECU", "BRA"},
+		{"one state's civil war: both sides are its",
+			"Talks hosted by Norway resumed. Colombia's army and the rebels met in Oslo. Bogota said the rebels held hostages in Cauca.",
+			"COL", "COL", "NOR"},
+		{"a second country named too rarely is no side",
+			"Qatari mediators met the rebels. Chad's army said N'Djamena wanted a truce near Abeche. France urged calm.",
+			"TCD", "TCD", "QAT"},
+		{"no mediator, no sides", "Peru and Ecuador traded fire on Monday. Ecuador said Lima lied.", "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b, med := Sides(docOf(t, tc.text))
+			var ms []string
+			for m := range med {
+				ms = append(ms, m)
+			}
+			if a != tc.a || b != tc.b || strings.Join(ms, " ") != tc.mediators {
+				t.Errorf("Sides = %q, %q, %v; want %q, %q, %s", a, b, ms, tc.a, tc.b, tc.mediators)
+			}
+		})
+	}
+}
