@@ -319,6 +319,9 @@ func mediatedEvents(doc news.Document, events []news.Event) []news.Event {
 	if a == "" {
 		return events
 	}
+	if len(med) == 0 {
+		return bothSides(doc, events, a, b)
+	}
 	side := func(x *news.EventActor, c string) *news.EventActor {
 		y := *x
 		y.Code = c + x.Code[3:]
@@ -368,7 +371,50 @@ func mediatedEvents(doc news.Document, events []news.Event) []news.Event {
 		}
 		out = append(out, e)
 	}
+	return bothSides(doc, out, a, b)
+}
+
+// bothSidesWords are the phrases that name a story's two sides.
+var bothSidesWords = []string{"both sides", "the two sides", "both countries", "the two countries",
+	"both governments", "the two governments", "both neighbours", "the two neighbours", "both neighbors", "the two neighbors"}
+
+// bothSides gives an act on "both sides" right after its verb ("urged
+// both sides to …"), which the coder left with an implied target of the
+// story's country, each of the story's two sides a and b as target, when
+// they differ. The input is not changed.
+func bothSides(doc news.Document, events []news.Event, a, b string) []news.Event {
+	if a == b {
+		return events
+	}
+	out := make([]news.Event, 0, len(events))
+	for _, e := range events {
+		if tc := countryOf(e.Target); tc != a && tc != b || e.Target.Text != "" || e.Verb == nil || !e.Verb.Span.In(len(doc.Text)) || !aimedAtBothSides(doc.Text[e.Verb.Span[1]:]) {
+			out = append(out, e)
+			continue
+		}
+		for _, c := range []string{a, b} {
+			if countryOf(e.Source) == c {
+				continue // one side urging both urges the other
+			}
+			t := *e.Target
+			t.Code, t.Country = c+t.Code[3:], c
+			e.Target = &t
+			out = append(out, e)
+		}
+	}
 	return out
+}
+
+// aimedAtBothSides reports whether rest, the text after a verb, opens with
+// a phrase naming both sides.
+func aimedAtBothSides(rest string) bool {
+	rest = strings.ToLower(strings.TrimLeft(rest, " "))
+	for _, w := range bothSidesWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediationCodes are the CAMEO codes of mediating (045, 046, intent 039)

@@ -166,3 +166,29 @@ func TestEntityNames(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestBothSides checks that an act on "both sides" right after its verb,
+// coded with an implied target, is on each of the story's two sides.
+func TestBothSides(t *testing.T) {
+	text := "The envoy urged both sides to talk. The envoy urged restraint."
+	ev := func(from, to int, src, tgt string) news.Event {
+		return news.Event{Source: &news.EventActor{Code: src}, Target: &news.EventActor{Code: tgt}, Code: "020",
+			Verb: &news.Verb{Text: text[from:to], Span: news.Span{from, to}}}
+	}
+	doc := news.Document{Text: text}
+	in := []news.Event{ev(11, 16, "USAGOV", "IND"), ev(47, 52, "USAGOV", "IND"), ev(11, 16, "PAKGOV", "IND")}
+	var got []string
+	for _, e := range bothSides(doc, in, "IND", "PAK") {
+		got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Target.Country)
+	}
+	want := []string{"USAGOV IND IND", "USAGOV PAK PAK", "USAGOV IND ", "PAKGOV IND IND"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if in[0].Target.Code != "IND" {
+		t.Error("the input was changed")
+	}
+	if got := bothSides(doc, in, "IND", "IND"); len(got) != len(in) {
+		t.Errorf("one side: %d events, want %d", len(got), len(in))
+	}
+}

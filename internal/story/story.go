@@ -257,13 +257,13 @@ func words(s string) map[string]bool {
 	return m
 }
 
-// Sides returns the two sides of a story about talks, and its mediators
-// and hosts: the countries the story presents as mediator or host
-// anywhere (Roles), and, of the others, the one with the most ordinary
-// mentions (a) and the next (b) when that one has at least three and at
-// least half as many; else b is a too (the sides of a civil conflict:
-// "Colombia's government and the ELN"). a is "" when the story names no
-// mediator or host, or no other country.
+// Sides returns the two sides of a story, and its mediators and hosts:
+// the countries the story presents as mediator or host anywhere (Roles),
+// and, of the others, the one with the most ordinary mentions (a) and the
+// next (b) when that one has at least three and at least half as many;
+// else b is a too (the sides of a civil conflict: "Colombia's government
+// and the ELN"). a is "" when the story names no other country;
+// mediators is empty when it names no mediator or host.
 func Sides(doc news.Document) (a, b string, mediators map[string]bool) {
 	roles := Roles(doc)
 	mediators = map[string]bool{}
@@ -271,9 +271,6 @@ func Sides(doc news.Document) (a, b string, mediators map[string]bool) {
 		if roles[i] == RoleMediator && pl.Country != "" {
 			mediators[pl.Country] = true
 		}
-	}
-	if len(mediators) == 0 {
-		return "", "", nil
 	}
 	count := map[string]int{}
 	var order []string
@@ -295,7 +292,7 @@ func Sides(doc news.Document) (a, b string, mediators map[string]bool) {
 		}
 	}
 	if a == "" {
-		return "", "", nil
+		return "", "", mediators
 	}
 	if b == "" || count[b] < 3 || 2*count[b] < count[a] {
 		b = a

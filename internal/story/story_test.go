@@ -148,7 +148,8 @@ func TestSides(t *testing.T) {
 		{"a second country named too rarely is no side",
 			"Qatari mediators met the rebels. Chad's army said N'Djamena wanted a truce near Abeche. France urged calm.",
 			"TCD", "TCD", "QAT"},
-		{"no mediator, no sides", "Peru and Ecuador traded fire on Monday. Ecuador said Lima lied.", "", "", ""},
+		{"no mediator: the sides still, the second too rarely named", "Peru and Ecuador traded fire on Monday. Ecuador said Lima lied.", "PER", "PER", ""},
+		{"no country named", "The rebels and the army traded fire on Monday.", "", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
