@@ -1171,6 +1171,12 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 				return st.voiceCode(ts, agent.lo, lo, agent), "", true
 			}
 		}
+		if to := postedTo(ts, all, j); agent == nil && to >= 0 {
+			// "Russia's ambassador to Serbia, X": the country posted to
+			// is not the title's; read on before "to".
+			k = to
+			continue
+		}
 		switch it.class {
 		case classAgent:
 			a := it
@@ -1200,6 +1206,32 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 	}
 	return "", "", titled
 }
+
+// postedTo returns the index of the "to" before item j when it is the
+// place or body an envoy is posted to ("ambassador to Serbia", "envoy to
+// the United Nations"): the item before "to" is a title of envoys. It
+// returns -1 otherwise.
+func postedTo(ts []news.Token, all []item, j int) int {
+	it := all[j]
+	if it.class != classCountry && it.class != classCapital && it.class != classOrg {
+		return -1
+	}
+	to := it.lo - 1
+	if to >= 1 && strings.EqualFold(ts[to].Text, "the") {
+		to--
+	}
+	if to < 1 || ts[to].Text != "to" || j == 0 {
+		return -1
+	}
+	ag := all[j-1]
+	if ag.class != classAgent || ag.lo < 0 || ag.hi != to || !envoyWords[strings.ToLower(ts[to-1].Text)] {
+		return -1
+	}
+	return to
+}
+
+// envoyWords are the titles of those posted to another state or body.
+var envoyWords = set(`ambassador ambassadors envoy envoys representative delegate emissary consul`)
 
 // modifier reports whether t may stand between an actor and a title
 // ("Russian foreign policy analyst", "Russia's").
