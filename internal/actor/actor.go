@@ -1058,8 +1058,15 @@ func (st *state) name(ts []news.Token, all []item, ai int, it item) {
 		titleCode, role, titled = st.appositive(ts, all, ai, hi)
 	}
 	if !titled && hi-lo >= 2 && lo > 1 && ts[lo-1].Text == "," {
-		// "Iran's foreign minister, Abbas Araghchi, said"
-		titleCode, role, titled = st.title(ts, all, ai, lo-1)
+		// "Iran's foreign minister, Abbas Araghchi, said"; no plural
+		// ("an officer who spoke to reporters, Carlos Mendes").
+		if ts[lo-2].Tag != "NNS" {
+			titleCode, role, titled = st.title(ts, all, ai, lo-1)
+		}
+		if !titled {
+			// "A colonel who read the statement, Braima Sambu, said"
+			titleCode, titled = st.describedTitle(ts, all, ai, lo-1)
+		}
 	}
 	titleCode = st.notCounterpart(ts, all, hi, titleCode)
 	// Coreference: a known name, or a surname or family name of one.
@@ -1205,6 +1212,50 @@ func (st *state) title(ts []news.Token, all []item, ai, lo int) (string, string,
 		return st.voiceCode(ts, agent.lo, lo, agent), "", true
 	}
 	return "", "", titled
+}
+
+// describedTitle reads a title that a relative clause describes before
+// the comma at token c that opens a name in apposition: "A colonel who read
+// the statement on air, Braima Sambu, said" (the title opens the sentence
+// or follows a comma or a dateline, with "a", "an" or "the" before it and "who" after
+// it). It returns the title's code and whether one was read.
+func (st *state) describedTitle(ts []news.Token, all []item, ai, c int) (string, bool) {
+	w := c - 1
+	for w > 0 && !strings.EqualFold(ts[w].Text, "who") {
+		if ts[w].Text == "," || ts[w].Tag == "." {
+			return "", false // the clause must run up to the name
+		}
+		w--
+	}
+	for j := ai - 1; j >= 0 && w > 0; j-- {
+		ag := all[j]
+		if ag.lo < 0 || ag.hi > w {
+			continue
+		}
+		if ag.class != classAgent || ag.hi != w || ag.lo == 0 {
+			return "", false
+		}
+		d := ag.lo - 1
+		for d > 0 && ts[d].Tag == "JJ" {
+			d-- // "a senior colonel"
+		}
+		if w := strings.ToLower(ts[d].Text); w != "a" && w != "an" && w != "the" || d > 0 && !clauseOpener(ts[d-1].Text) {
+			return "", false
+		}
+		code := st.voiceCode(ts, ag.lo, ag.hi, &ag)
+		return code, code != ""
+	}
+	return "", false
+}
+
+// clauseOpener reports whether w may stand right before a sentence's
+// subject: a comma, or the dash or colon that closes a dateline.
+func clauseOpener(w string) bool {
+	switch w {
+	case ",", "-", "--", "—", "–", ":":
+		return true
+	}
+	return false
 }
 
 // postedTo returns the index of the "to" before item j when it is the
