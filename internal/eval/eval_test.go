@@ -458,7 +458,11 @@ func TestRunDirErrors(t *testing.T) {
 // hyphenated toponyms kept whole: the place floors, entity F1; a quote
 // introduced by a clause and a colon takes the clause's subject: quote
 // speaker accuracy; "<Place>-flagged" and "-based" compounds read as
-// modifiers, the ship after "-flagged" as other: entity F1).
+// modifiers, the ship after "-flagged" as other: entity F1). The
+// story-country round (a dateline in a mediator's or host's country is a
+// venue; spokesmen speak for the state that just spoke; mediators act on
+// the story's two sides) raised actor-code accuracy and event F1 to its
+// measured totals.
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
@@ -477,8 +481,8 @@ var floors = []struct {
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
 	// 28–33 included); event F1 as 2·matched / (gold + found).
 	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 982, 1000},
-	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 875, 1000},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 164, 252 + 198},
+	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 899, 1000},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 178, 252 + 202},
 }
 
 func TestGoldDir(t *testing.T) {
