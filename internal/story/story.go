@@ -104,13 +104,6 @@ func Roles(doc news.Document) []Role {
 	pi := 0
 	for _, s := range doc.Sentences {
 		ts := s.Tokens
-		talks := false
-		for _, t := range ts {
-			if w := strings.ToLower(t.Text); talkWords[w] || hostVerbs[w] {
-				talks = true
-				break
-			}
-		}
 		prevEnd, prevRole := -1, RoleParty
 		for ; pi < len(doc.Places) && doc.Places[pi].Span[0] < s.Span[1]; pi++ {
 			pl := doc.Places[pi]
@@ -121,7 +114,7 @@ func Roles(doc news.Document) []Role {
 			if lo < 0 {
 				continue
 			}
-			r := role(ts, lo, hi, talks)
+			r := role(ts, lo, hi)
 			if r == RoleParty && prevRole != RoleParty && lo == prevEnd+1 && ts[prevEnd].Text == "," {
 				r = prevRole // "in Havana, Cuba": the qualifier of a venue
 			}
@@ -164,8 +157,8 @@ var offerVerbs = words(`offered offers offer proposed proposes agreed agrees vol
 // skipBefore are the auxiliaries and adverbs between a subject and its verb.
 var skipBefore = words(`has have had will would also again already could may might is was`)
 
-// role reads the role of the place ts[lo:hi].
-func role(ts []news.Token, lo, hi int, talks bool) Role {
+// role reads the role of the place ts[lo:hi] of a sentence's tokens ts.
+func role(ts []news.Token, lo, hi int) Role {
 	// "mediated by Cuba and Norway": the agent of a passive hosting verb,
 	// alone or in a list.
 	k := lo - 1
@@ -190,7 +183,7 @@ func role(ts []news.Token, lo, hi int, talks bool) Role {
 		return RoleMediator
 	}
 	// "will meet again in Havana": the venue of talks.
-	if talks && lo >= 1 && strings.EqualFold(ts[lo-1].Text, "in") {
+	if lo >= 1 && strings.EqualFold(ts[lo-1].Text, "in") && aboutTalks(ts) {
 		return RoleVenue
 	}
 	return RoleParty
@@ -238,6 +231,17 @@ func subjectOfHosting(ts []news.Token, hi int) bool {
 			if ts[k].Text == "to" && hostVerbs[strings.ToLower(ts[k+1].Text)] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// aboutTalks reports whether a sentence speaks of talks, mediation or
+// hosting.
+func aboutTalks(ts []news.Token) bool {
+	for _, t := range ts {
+		if w := strings.ToLower(t.Text); talkWords[w] || hostVerbs[w] {
+			return true
 		}
 	}
 	return false
