@@ -322,6 +322,9 @@ func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 		s := &doc.Sentences[si]
 		st.headline = s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Kind == news.BlockTitle
 		st.prevSpeakers, st.speakers = st.speakers, st.prevSpeakers[:0]
+		if si > 0 && doc.Sentences[si-1].Block != s.Block {
+			st.prevSpeakers = st.prevSpeakers[:0] // a new paragraph: a new voice
+		}
 		st.sentence(s.Tokens)
 	}
 	if st.out == nil {

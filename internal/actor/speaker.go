@@ -55,7 +55,8 @@ func isCountryCode(c string) bool {
 }
 
 // speaker returns the one state that spoke in the current sentence so far
-// or, when none did, in the sentence before; "" when none or several did.
+// or, when none did, in the sentence before in the same paragraph; "" when
+// none or several did.
 func (st *state) speaker() string {
 	one := func(cs []string) string {
 		c := ""
