@@ -145,6 +145,37 @@ func seatOf(dl news.Place, entities []news.Entity) string {
 	return ""
 }
 
+// seatEvents reads "Brussels" as an actor in a story that names an EU
+// body as the EU ("which Brussels accuses of …"), as the entity stage
+// does: the seat of the organisation, not Belgium's government. The input
+// is not changed.
+func seatEvents(doc news.Document, events []news.Event) []news.Event {
+	igo := ""
+	for _, e := range doc.Entities {
+		if strings.HasPrefix(e.Actor, "IGOEUREEC") {
+			igo = "IGOEUREEC"
+			break
+		}
+	}
+	if igo == "" {
+		return events
+	}
+	seat := func(a *news.EventActor) *news.EventActor {
+		if a == nil || !strings.HasPrefix(a.Code, "BEL") || !strings.EqualFold(a.Text, "Brussels") {
+			return a
+		}
+		b := *a
+		b.Code, b.Country = igo, ""
+		return &b
+	}
+	out := make([]news.Event, len(events))
+	for i, e := range events {
+		e.Source, e.Target = seat(e.Source), seat(e.Target)
+		out[i] = e
+	}
+	return out
+}
+
 // localiseEvents gives an agent of unknown country ("---GOV" for "the
 // government", "---OPP" for "protesters", "---GOV" for a bare title) the
 // story's country, as a reader of the story would ("the army backed the

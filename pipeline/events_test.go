@@ -192,3 +192,22 @@ func TestBothSides(t *testing.T) {
 		t.Errorf("one side: %d events, want %d", len(got), len(in))
 	}
 }
+
+// TestSeatEvents checks that "Brussels" as an actor is the EU in a story
+// that names an EU body, and Belgium's government otherwise.
+func TestSeatEvents(t *testing.T) {
+	in := []news.Event{{
+		Source: &news.EventActor{Code: "HUN", Text: "Hungary", Country: "HUN"},
+		Target: &news.EventActor{Code: "BELGOV", Text: "Brussels", Country: "BEL"}, Code: "112"}}
+	eu := news.Document{Entities: []news.Entity{{Text: "European Union", Actor: "IGOEUREEC"}}}
+	got := seatEvents(eu, in)
+	if g := got[0].Target; g.Code != "IGOEUREEC" || g.Country != "" || got[0].Source.Code != "HUN" {
+		t.Errorf("EU story: target %+v, want IGOEUREEC without a country", g)
+	}
+	if in[0].Target.Code != "BELGOV" {
+		t.Error("the input was changed")
+	}
+	if got := seatEvents(news.Document{}, in); got[0].Target.Code != "BELGOV" {
+		t.Errorf("a story naming no EU body: %q, want BELGOV", got[0].Target.Code)
+	}
+}

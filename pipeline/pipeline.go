@@ -122,7 +122,7 @@ func (p *Pipeline) Process(ctx context.Context, a news.Article) (news.Document, 
 	cd, country := p.articleCoder(doc)
 	events := cd.Code(doc.Text, codingSentences(doc), date)
 	if p.builtin {
-		events = intentEvents(mediatedEvents(doc, localiseEvents(events, country)))
+		events = intentEvents(mediatedEvents(doc, localiseEvents(seatEvents(doc, events), country)))
 	}
 	events = describeEvents(p.cameo, doc, events)
 	if p.builtin {

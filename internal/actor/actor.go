@@ -310,7 +310,7 @@ type item struct {
 // with text[Span] == Text. date selects date-restricted actor codes.
 func (f *Finder) Find(doc news.Document, date time.Time) []news.Entity {
 	d := dictfile.MakeDate(date)
-	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}, home: homeCountry(doc)}
+	st := &state{f: f, doc: &doc, date: d, byName: map[string]int{}, home: homeCountry(doc), euStory: namesEU(doc.Text)}
 	// the per-sentence buffers come from earlier calls when there are some.
 	b, _ := f.buffers.Get().(*buffers)
 	if b == nil {
@@ -356,6 +356,9 @@ type state struct {
 	parties []string
 	// vessels are the names read as ships ("-flagged" before them).
 	vessels map[string]bool
+	// euStory is set when the text names the European Union: "Brussels"
+	// as a party is the EU's seat then, not Belgium's government.
+	euStory bool
 	// speakers are the states that spoke in the current sentence so far
 	// (speaker.go), prevSpeakers those of the sentence before.
 	speakers, prevSpeakers []string
@@ -855,6 +858,9 @@ func (st *state) emit(ts []news.Token, all []item, ai int, it item) {
 			subject := st.actorPosition(ts, it.lo, it.hi)
 			if subject || st.objectPosition(ts, it.lo, it.hi, country) {
 				e.Actor = it.code
+				if st.euStory && it.code == "BELGOV" && st.doc.Places[it.place].Name == "Brussels" {
+					e.Actor = "IGOEUREEC" // "which Brussels accuses": the EU
+				}
 				if len(it.code) >= 3 {
 					st.parties = append(st.parties, it.code[:3])
 				}

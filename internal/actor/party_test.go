@@ -98,6 +98,12 @@ func TestParty(t *testing.T) {
 		{"a plural before the comma is no title of the name after it",
 			"LUANDA, Angola - Later, a man who spoke to reporters, Paulo Neto, said the border was shut.",
 			[]string{"Paulo Neto|person|Paulo Neto|"}, nil},
+		{"Brussels as a party in a story that names the EU is the EU",
+			"The EU froze funds for Hungary. Hungary accused Brussels of blackmail.",
+			[]string{"Brussels|place|Brussels|IGOEUREEC"}, nil},
+		{"Brussels as a party in a story that names no EU body is Belgium's government",
+			"Flemish parties accused Brussels of neglect. Brussels rejected the charge.",
+			[]string{"Brussels|place|Brussels|BELGOV"}, nil},
 		{"a body named with a country, coded by the role among its words",
 			"The Kenya Tea Growers and Exporters Association said prices fell.",
 			[]string{"Kenya Tea Growers and Exporters Association|organization|Kenya Tea Growers and Exporters Association|KENBUS"}, nil},
@@ -116,6 +122,18 @@ func TestVerbIn(t *testing.T) {
 	for _, w := range []string{"fact", "reliant", "stoop", "alarms-free", ""} {
 		if verbIn(s, w) {
 			t.Errorf("verbIn(%q) = true, want false", w)
+		}
+	}
+}
+
+// TestNamesEU checks when a text names the European Union.
+func TestNamesEU(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The European Union said": true, "EU ministers met.": true, "the EU's envoy": true, "said the EU": true,
+		"EUROPEAN leaders": false, "a EUR 5 fee": false, "Europe's leaders": false, "": false,
+	} {
+		if got := namesEU(text); got != want {
+			t.Errorf("namesEU(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -90,3 +90,29 @@ func (st *state) voiceCode(ts []news.Token, lo, hi int, agent *item) string {
 	}
 	return st.homeCode(agent)
 }
+
+// namesEU reports whether text names the European Union ("European
+// Union", or "EU" as a word).
+func namesEU(text string) bool {
+	if strings.Contains(text, "European Union") {
+		return true
+	}
+	for i := 0; ; {
+		k := strings.Index(text[i:], "EU")
+		if k < 0 {
+			return false
+		}
+		k += i
+		before := k == 0 || !isLetter(text[k-1])
+		after := k+2 >= len(text) || !isLetter(text[k+2])
+		if before && after {
+			return true
+		}
+		i = k + 2
+	}
+}
+
+// isLetter reports whether the byte c is an ASCII letter.
+func isLetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
