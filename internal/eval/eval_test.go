@@ -481,7 +481,7 @@ var floors = []struct {
 	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
 	// 28–33 included); event F1 as 2·matched / (gold + found).
 	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 982, 1000},
-	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 899, 1000},
+	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 903, 1000},
 	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 178, 252 + 202},
 }
 
