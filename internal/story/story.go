@@ -168,8 +168,8 @@ func role(ts []news.Token, lo, hi int) Role {
 		}
 		k--
 	}
-	if k >= 1 && ts[k].Text == "by" && hostVerbs[strings.ToLower(ts[k-1].Text)] {
-		return RoleMediator
+	if k >= 1 && ts[k].Text == "by" && hostVerbs[strings.ToLower(ts[k-1].Text)] && (!strings.HasPrefix(strings.ToLower(ts[k-1].Text), "host") || talksBefore(ts, k-1)) {
+		return RoleMediator // "refugees hosted by Uganda" are no talks
 	}
 	// "Qatari mediators", "Norway's mediation".
 	j := hi
@@ -207,7 +207,7 @@ func subjectOfHosting(ts []news.Token, hi int) bool {
 		for k < len(ts) && skipBefore[strings.ToLower(ts[k].Text)] {
 			k++
 		}
-		if k < len(ts) && hostVerbs[strings.ToLower(ts[k].Text)] {
+		if k < len(ts) && mediates(ts, k) {
 			return true // "Venezuela, which hosted an earlier round"
 		}
 		// past the relative clause to the main verb.
@@ -223,18 +223,54 @@ func subjectOfHosting(ts []news.Token, hi int) bool {
 		return false
 	}
 	w := strings.ToLower(ts[j].Text)
-	if hostVerbs[w] {
+	if mediates(ts, j) {
 		return true
 	}
 	if offerVerbs[w] {
 		for k := j + 1; k+1 < len(ts) && k < j+6; k++ {
-			if ts[k].Text == "to" && hostVerbs[strings.ToLower(ts[k+1].Text)] {
+			if ts[k].Text == "to" && mediates(ts, k+1) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// mediates reports whether ts[v] is a verb of mediating, or of hosting
+// talks or those who hold them ("hosted talks", "hosted an earlier round",
+// "hosted their foreign ministers", "host new talks"), not of hosting
+// refugees, bases or games.
+func mediates(ts []news.Token, v int) bool {
+	w := strings.ToLower(ts[v].Text)
+	if !hostVerbs[w] {
+		return false
+	}
+	if !strings.HasPrefix(w, "host") {
+		return true
+	}
+	for k := v + 1; k < len(ts) && k <= v+4; k++ {
+		if hostedTalks[strings.ToLower(ts[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// talksBefore reports whether the words just before the verb ts[v] name
+// talks or those who hold them ("talks hosted by Norway").
+func talksBefore(ts []news.Token, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-4; k-- {
+		if hostedTalks[strings.ToLower(ts[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// hostedTalks are the words of what a host of talks hosts.
+var hostedTalks = words(`talks negotiations round rounds summit meeting meetings conference ministers
+	leaders delegations delegates envoys negotiators sides both their president presidents
+	minister leader parties`)
 
 // aboutTalks reports whether a sentence speaks of talks, mediation or
 // hosting.
