@@ -339,6 +339,7 @@ type auxInfo struct {
 	neg     int // index of a negation word, or -1
 	passive bool
 	modal   string
+	word    string // the modal auxiliary ("WILL", "COULD"), or ""
 }
 
 func (st *state) aux(h verbHit) auxInfo {
@@ -355,10 +356,10 @@ func (st *state) aux(h verbHit) auxInfo {
 		}
 		switch w {
 		case "WILL", "SHALL", "'LL":
-			a.modal = "future"
+			a.modal, a.word = "future", w
 		case "WOULD", "COULD", "MIGHT", "MAY", "SHOULD":
 			if a.modal == "" {
-				a.modal = "hypothetical"
+				a.modal, a.word = "hypothetical", w
 			}
 		}
 		k--
@@ -459,6 +460,14 @@ patterns:
 		case NegationMark:
 			modality = "negated"
 		}
+	}
+	if st.c.opts.News && modality == a.modal && a.word != "" && forceRoots[rootOf(code.Active)] {
+		// news: "could be charged" is no charge, "will expel" a threat
+		if possibilityModals[a.word] {
+			note("a possibility, not an act: nothing coded")
+			return false, nil, false
+		}
+		code = dictfile.Code{Raw: code.Raw, Active: threatCode(code.Active), Passive: threatCode(code.Passive)}
 	}
 	// source and target
 	src, tgt, comp := st.boundGroup(b.source), st.boundGroup(b.target), st.boundGroup(b.compound)
@@ -898,8 +907,11 @@ func (st *state) anaphoricTarget(i int, src *group) *group {
 	for _, evs := range [][]news.Event{st.events, st.before} {
 		for j := len(evs) - 1; j >= 0; j-- {
 			e := evs[j]
-			if e.Source == nil || e.Source.Code == "" || own[e.Source.Code] || len(e.Code) < 2 || verbalRoots[e.Code[:2]] {
+			if e.Source == nil || e.Source.Code == "" || own[e.Source.Code] || len(e.Code) < 2 {
 				continue
+			}
+			if verbalRoots[e.Code[:2]] && !(e.Code[:2] == "13" && e.Modality != "asserted") {
+				continue // a statement; a threat read from "would impose" is the move itself
 			}
 			u := &unit{code: e.Source.Code, actor: e.Source.Code, hasActor: true, first: -1, last: -1, rules: []string{e.Rule}}
 			return &group{members: []*unit{u}, first: -1, last: -1}
