@@ -173,6 +173,11 @@ func (st *state) antecedent(cs int) *group {
 	if k > 0 && st.ws[k-1] == "," {
 		k--
 	}
+	if st.c.opts.News && k > 1 && st.ws[k-1] == ")" && st.inUnit[k-2] {
+		// news: "the Economic Community of West African States
+		// (ECOWAS), which …": the name in brackets is the antecedent
+		k--
+	}
 	g := st.groupEndingAt(k)
 	if g == nil && st.c.opts.News {
 		// news: a name after its title ("Angolan President Joao

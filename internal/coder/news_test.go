@@ -71,6 +71,7 @@ const newsActors = `VELMORA_ [VEL]
 TASHKAI [TSK]
 QUORIN [QRN]
 RED_HARBOUR [RDH]
+RH [RDH]
 ARLO_BENN [VELELI]
 `
 
@@ -132,6 +133,8 @@ func TestNewsRules(t *testing.T) {
 			[]string{}, []string{"VEL TSK 190 hypothetical"}},
 		{"a cooperative act with will stays itself", "Velmora will meet Tashkai.", news,
 			[]string{"VEL TSK 040 future"}, nil},
+		{"a relative clause after a name in brackets", "The move was condemned by the Red Harbour (RH), which criticized Tashkai.", news,
+			[]string{"RDH TSK 111 asserted"}, []string{}},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,
