@@ -94,6 +94,12 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 		// (145) may be among the protesters themselves
 		tgts = def(t + "GOV")
 	}
+	if t := opts.ImplicitTarget; t != "" && st.violence && strings.HasPrefix(code.Active, "11") && len(srcs) > 0 && len(tgts) == 0 {
+		// news: a condemnation of an attack or a coup whose authors go
+		// unnamed ("the minister condemned the attack") is on the
+		// story's country, where it happened, whoever condemns it
+		tgts = def(t)
+	}
 	if len(srcs) == 0 {
 		if opts.RequireDyad && opts.DefaultSource == "" {
 			return 0

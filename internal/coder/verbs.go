@@ -672,9 +672,15 @@ patterns:
 		conf -= 0.05
 	}
 	st.passive, st.infinitive = a.passive, h.first > 0 && st.ws[h.first-1] == "TO"
+	if st.c.opts.News && tgt != nil && st.word(h.last) == "WHAT" && tgt.first == h.last+1 && namingWords[st.word(tgt.last)] {
+		// news: "condemned what he called a coup": he names the act and
+		// is not its target
+		tgt = nil
+	}
 	st.allSides = st.c.opts.News && tgt == nil && st.appealToAll(h.last)
+	st.violence = st.c.opts.News && tgt == nil && !a.passive && st.violentObject(h.last)
 	n := st.emit(src, tgt, code, rule, verbOut, modality, conf)
-	st.passive, st.infinitive, st.allSides = false, false, false
+	st.passive, st.infinitive, st.allSides, st.violence = false, false, false, false
 	if n == 0 {
 		note("no event: missing source or target")
 		return false, src, true
@@ -1005,6 +1011,30 @@ func (st *state) appealToAll(i int) bool {
 	end := st.targetEnd(i)
 	for k := i; k < end && k < i+4; k++ {
 		if allSidesWords[st.ws[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// namingWords are the verbs of "what he called a coup".
+var namingWords = wordSet(`CALLED CALLS DESCRIBED DESCRIBES TERMED DUBBED`)
+
+// violenceWords are the acts of violence whose authors a condemnation
+// may leave unnamed ("condemned the attack", "what he called a coup").
+var violenceWords = wordSet(`ATTACK ATTACKS COUP MUTINY VIOLENCE KILLING KILLINGS BOMBING BOMBINGS ASSAULT SHELLING RAID MASSACRE UPRISING ASSASSINATION`)
+
+// violentObject reports whether the object of the verb ending at word i,
+// within its clause's first words, names an act of violence and no actor:
+// a condemnation of it with no target is aimed at the story's country,
+// where the act happened.
+func (st *state) violentObject(i int) bool {
+	end := st.targetEnd(i)
+	for k := i; k < end && k < i+7; k++ {
+		if st.inUnit[k] && st.tag(k) != "PRP" {
+			return false // "what it called" names no actor
+		}
+		if violenceWords[st.ws[k]] {
 			return true
 		}
 	}
