@@ -39,6 +39,14 @@ type group struct {
 	// sentence (News), the last two actors of different countries named
 	// so far: what "both leaders" stands for when no compound is in reach
 	pair []*unit
+	// person is, on the actor handed to the next sentence (News), the
+	// first person named in the last sentence that named one: who "he"
+	// or "she" opening the next sentence stands for when the last actor
+	// is no person ("Minister X … said loyal troops held the port. He …")
+	person *unit
+	// plural is, on the actor handed to the next sentence (News), whether
+	// its first member is a plural noun ("troops"): no "he" or "she"
+	plural bool
 }
 
 // mention is an actor, agent or pronoun found in the words.
@@ -187,10 +195,14 @@ func (st *state) findActors(prev *group) {
 					}
 				}
 			} else if prev != nil && len(prev.members) > 0 {
-				if st.c.opts.News && personPronouns[st.ws[u.first]] && !personLike(prev.members[0]) {
-					continue
+				if st.c.opts.News && personPronouns[st.ws[u.first]] && (!personLike(prev.members[0]) || prev.plural) {
+					if prev.person == nil {
+						continue
+					}
+					u.code, u.rules = prev.person.code, prev.person.rules
+				} else {
+					u.code, u.rules = prev.members[0].code, prev.members[0].rules
 				}
-				u.code, u.rules = prev.members[0].code, prev.members[0].rules
 			} else {
 				continue
 			}

@@ -384,6 +384,8 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 	var out []news.Event
 	var prev *group
 	var pair, persons []*unit
+	var person *unit // the first person of the last sentence naming one (News)
+	plural := false  // prev's first member is a plural noun (News)
 	if from != nil && from.Code != "" {
 		u := &unit{first: -1, last: -1, code: from.Code, actor: from.Code, hasActor: true, rules: from.Rules}
 		prev = &group{members: []*unit{u}, first: -1, last: -1}
@@ -399,10 +401,15 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 			continue
 		}
 		in := prev
-		if c.opts.News && prev != nil && (len(pair) > 1 || len(persons) > 1) {
+		if c.opts.News && prev != nil && (person != nil || plural) {
+			withPerson := *prev
+			withPerson.person, withPerson.plural = person, plural
+			in = &withPerson
+		}
+		if c.opts.News && in != nil && (len(pair) > 1 || len(persons) > 1) {
 			// "the two ministers" are the last two persons of different
 			// countries named, else the last two actors
-			withPair := *prev
+			withPair := *in
 			withPair.pair = pair
 			if len(persons) > 1 {
 				withPair.pair = persons
@@ -413,6 +420,13 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		if c.opts.News {
 			pair = st.lastPair(pair, false)
 			persons = st.lastPair(persons, true)
+			for _, u := range st.units {
+				if !u.pronoun && !u.blank && u.code != "" && personLike(u) && !st.pluralUnit(u) {
+					cp := *u
+					person = &cp
+					break
+				}
+			}
 		}
 		evs := dominant(st.events, !c.opts.IgnoreDominant)
 		if c.opts.CodeBySentence && len(evs) > 1 {
@@ -429,6 +443,7 @@ func (c *Coder) CodeFrom(text string, sentences []news.Sentence, date time.Time,
 		out = append(out, evs...)
 		if st.lastActor != nil {
 			prev = st.lastActor
+			plural = c.opts.News && len(prev.members) > 0 && st.pluralUnit(prev.members[0])
 		}
 		for _, u := range st.units {
 			if u.hasActor && !u.pronoun && u.actor != "" {
@@ -518,4 +533,14 @@ func dominant(evs []news.Event, check bool) []news.Event {
 		}
 	}
 	return out
+}
+
+// pluralUnit reports whether the unit u ends in a plural noun ("troops",
+// "the mutineers"): no "he" or "she" stands for it.
+func (st *state) pluralUnit(u *unit) bool {
+	if u.first < 0 || u.last > len(st.ws) || u.pronoun {
+		return false
+	}
+	t := st.tag(u.last - 1)
+	return t == "NNS" || t == "NNPS"
 }
