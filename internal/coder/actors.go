@@ -333,6 +333,9 @@ func (st *state) findActors(prev *group) {
 				// and D" are two compounds
 				break
 			}
+			if st.c.opts.News && len(g.members) == 1 && st.clauseAnd(st.units[j-1], st.units[j]) {
+				break
+			}
 			joined = joined || conj
 			g.members = append(g.members, st.units[j])
 			g.last = st.units[j].last
@@ -1023,4 +1026,34 @@ func (st *state) theirs(u *unit, kept []*unit, orig *[]*unit) string {
 		codes[i] = compose(&v)
 	}
 	return strings.Join(codes, "/")
+}
+
+// clauseAnd reports whether ", and" between the units a and b joins two
+// clauses, not two actors: two actors alone take no comma before "and",
+// and b is the subject of a finite verb, past an apposition ("stood with
+// Arnor, and Gondor's envoy, Elrond, said …").
+func (st *state) clauseAnd(a, b *unit) bool {
+	if b.first != a.last+2 || st.ws[a.last] != "," || st.ws[a.last+1] != "AND" {
+		return false
+	}
+	k := b.last
+	if k < len(st.ws) && st.ws[k] == "," {
+		for e := k + 1; e < len(st.ws) && e < k+6; e++ {
+			if st.ws[e] == "," {
+				k = e + 1
+				break
+			}
+			if !st.inUnitRaw(e) && !strings.HasPrefix(st.tag(e), "NNP") {
+				break
+			}
+		}
+	}
+	for k < len(st.ws) && st.tag(k) == "RB" {
+		k++
+	}
+	switch st.tag(k) {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
