@@ -403,6 +403,12 @@ func (st *state) subjectVerbAfter(i int) bool {
 			k++
 			continue
 		}
+		if e := st.appositionEnd(k); st.c.opts.News && k > i && e > k {
+			// news: "and Gondor's envoy, Elrond, said": a name between
+			// commas after the subject is the subject still
+			k = e
+			continue
+		}
 		break
 	}
 	if k == i || k >= len(st.ws) {
@@ -413,6 +419,26 @@ func (st *state) subjectVerbAfter(i int) bool {
 		return true
 	}
 	return false
+}
+
+// appositionEnd returns, when word k is a comma opening a name set off
+// by commas (", Elrond,"), the word after the closing comma, else k.
+func (st *state) appositionEnd(k int) int {
+	if k >= len(st.ws) || st.ws[k] != "," {
+		return k
+	}
+	for e := k + 1; e < len(st.ws) && e < k+6; e++ {
+		if st.ws[e] == "," {
+			if e > k+1 {
+				return e + 1
+			}
+			return k
+		}
+		if !st.inUnit[e] && !strings.HasPrefix(st.tag(e), "NNP") {
+			return k
+		}
+	}
+	return k
 }
 
 // clauseStart returns the first word of the clause holding word i.
