@@ -84,7 +84,9 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 		if len(srcs) == 0 {
 			srcs = def(t + "COP")
 		}
-		if len(tgts) == 0 {
+		if len(tgts) == 0 && !(opts.News && strings.HasPrefix(code.Active, "171")) {
+			// (news: a seizure of property, "seized a tanker", is on
+			// its owner, whom the story's country need not be)
 			tgts = def(t)
 		}
 	}

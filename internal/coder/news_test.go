@@ -63,6 +63,8 @@ MEDIATE
 --- OFFER [030] ---
 OFFER
 - * TO MEDIATE [039]
+--- SEIZE [1711] ---
+SEIZE {SEIZED SEIZES SEIZING}
 `
 
 const newsActors = `VELMORA_ [VEL]
@@ -147,6 +149,10 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 051 asserted", "QRNGOV RDH 111 asserted"}, []string{"VEL TSK 051 asserted", "VEL QRNGOV 051 asserted"}},
 		{"two objects joined by and stay a compound", "Velmora welcomed Tashkai and Quorin.", news,
 			[]string{"VEL TSK 051 asserted", "VEL QRN 051 asserted"}, nil},
+		{"a seizure of property is not on the story's people", "Quorin police seized a tanker off the coast.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"a seizure of a named country's property is on that country", "Quorin police seized a Velmoran tanker.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP VEL 1711 asserted"}, nil},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,
