@@ -518,6 +518,12 @@ func (st *state) locative(g *group) bool {
 	if u.first < len(st.ws) && st.ws[u.first] == "IN" || u.first > 0 && st.ws[u.first-1] == "IN" {
 		return true
 	}
+	if st.c.opts.News && u.first > 3 && st.ws[u.first-1] == "OF" && placeNouns[st.ws[u.first-2]] &&
+		st.ws[u.first-3] == "THE" && (st.ws[u.first-4] == "IN" || st.ws[u.first-4] == "ACROSS" || st.ws[u.first-4] == "OFF") {
+		// news: "in the Gulf of Gondor", "in the north of Gondor": a
+		// place named after the country, where it happens
+		return true
+	}
 	// "in Astana, Kazakhstan": the place that qualifies a locative place
 	if u.first > 1 && st.ws[u.first-1] == "," {
 		if gi := st.groupEndingAt(u.first - 1); gi != nil && gi != g {
@@ -526,6 +532,10 @@ func (st *state) locative(g *group) bool {
 	}
 	return false
 }
+
+// placeNouns are the parts of a country or its waters named after it
+// ("the Gulf of …", "the north of …").
+var placeNouns = wordSet(`GULF SEA BAY STRAIT STRAITS COAST WATERS NORTH SOUTH EAST WEST CENTRE CENTER NORTHEAST NORTHWEST SOUTHEAST SOUTHWEST INTERIOR OUTSKIRTS`)
 
 // targetEnd returns where the search for a target after word i stops: at
 // a comma or semicolon that closes the verb's clause.

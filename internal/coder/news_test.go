@@ -153,6 +153,8 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 		{"a seizure of a named country's property is on that country", "Quorin police seized a Velmoran tanker.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP VEL 1711 asserted"}, nil},
+		{"the gulf of a country is where, not a party", "Velmora arrested two men in the Gulf of Tashkai.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 173 asserted"}, []string{"VEL TSK 173 asserted"}},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,
