@@ -65,6 +65,8 @@ OFFER
 - * TO MEDIATE [039]
 --- SEIZE [1711] ---
 SEIZE {SEIZED SEIZES SEIZING}
+--- DEMAND [100] ---
+DEMAND
 `
 
 const newsActors = `VELMORA_ [VEL]
@@ -155,6 +157,10 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP VEL 1711 asserted"}, nil},
 		{"the gulf of a country is where, not a party", "Velmora arrested two men in the Gulf of Tashkai.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 173 asserted"}, []string{"VEL TSK 173 asserted"}},
+		{"a demand for access to one's own people is on who holds them", "The Velmoran government demanded access to two Velmoran sailors.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VELGOV QRN 100 asserted"}, []string{"VELGOV VEL 100 asserted"}},
+		{"a demand on another country's people stays on them", "The Velmoran government demanded access to two Tashkai sailors.",
+			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VELGOV TSK 100 asserted"}, nil},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,

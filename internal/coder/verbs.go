@@ -672,6 +672,11 @@ patterns:
 		conf -= 0.05
 	}
 	st.passive, st.infinitive = a.passive, h.first > 0 && st.ws[h.first-1] == "TO"
+	if st.c.opts.News && strings.HasPrefix(code.Active, "10") && st.ownPeople(src, tgt) {
+		// news: "demanded the release of two Gondorian sailors": whoever
+		// holds them is asked, not the demander's own people
+		tgt = nil
+	}
 	if st.c.opts.News && tgt != nil && st.word(h.last) == "WHAT" && tgt.first == h.last+1 && namingWords[st.word(tgt.last)] {
 		// news: "condemned what he called a coup": he names the act and
 		// is not its target
@@ -1015,6 +1020,48 @@ func (st *state) appealToAll(i int) bool {
 		}
 	}
 	return false
+}
+
+// ownPeople reports whether the target tgt is named after "of", "to" or
+// "for" ("the release of", "access to") and every member of it is of the
+// country of every member of src.
+func (st *state) ownPeople(src, tgt *group) bool {
+	if src == nil || tgt == nil || tgt.first < 1 {
+		return false
+	}
+	switch st.ws[tgt.first-1] {
+	case "OF", "TO", "FOR":
+	default:
+		if k := tgt.first - 1; k < 1 || st.tag(k) != "CD" || (st.ws[k-1] != "OF" && st.ws[k-1] != "TO" && st.ws[k-1] != "FOR") {
+			return false // "access to two Gondorian sailors"
+		}
+	}
+	country := ""
+	for _, u := range append(append([]*unit{}, src.members...), tgt.members...) {
+		if !stateCode(u.code) || country != "" && u.code[:3] != country {
+			return false
+		}
+		country = u.code[:3]
+	}
+	return true
+}
+
+// stateCode reports whether an actor code starts with a state's three
+// letters: not an international, non-governmental or transnational body.
+func stateCode(code string) bool {
+	if len(code) < 3 {
+		return false
+	}
+	for _, r := range code[:3] {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	switch code[:3] {
+	case "IGO", "NGO", "MNC", "UAF", "UNK", "INT":
+		return false
+	}
+	return true
 }
 
 // namingWords are the verbs of "what he called a coup".
