@@ -8,6 +8,10 @@ package coder
 // violence (20).
 var forceRoots = map[string]bool{"16": true, "17": true, "18": true, "19": true, "20": true}
 
+// violentRoots are the CAMEO roots of physical violence: assault (18),
+// fighting (19) and mass violence (20).
+var violentRoots = map[string]bool{"18": true, "19": true, "20": true}
+
 // possibilityModals are the auxiliaries of what may happen ("could be
 // charged", "might strike"): neither an act nor a threat.
 var possibilityModals = map[string]bool{"COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true}

@@ -469,6 +469,13 @@ patterns:
 		}
 		code = dictfile.Code{Raw: code.Raw, Active: threatCode(code.Active), Passive: threatCode(code.Passive)}
 	}
+	if st.c.opts.News && a.lo == h.first && (st.tag(h.first) == "VBP" || st.tag(h.first) == "VBZ") &&
+		violentRoots[rootOf(code.Active)] && st.relativeClause(cs) {
+		// news: "militants who attack its soldiers": the simple present
+		// of a relative clause says what they do, not what they did
+		note("a habit in a relative clause, not an event: nothing coded")
+		return false, nil, false
+	}
 	// source and target
 	src, tgt, comp := st.boundGroup(b.source), st.boundGroup(b.target), st.boundGroup(b.compound)
 	if st.attach != nil {
