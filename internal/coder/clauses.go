@@ -363,10 +363,17 @@ func (st *state) movedObject(first int) bool {
 func (st *state) codeBetween() {
 	ix := st.c.ix
 	for i := 1; i+1 < len(st.ws); i++ {
-		if st.ws[i] != "BETWEEN" || st.groupAt[i+1] < 0 {
+		if st.ws[i] != "BETWEEN" {
 			continue
 		}
-		g := st.groups[st.groupAt[i+1]]
+		k := i + 1
+		if st.ws[k] == "THE" && k+1 < len(st.ws) && !st.inUnit[k] {
+			k++ // "fighting between the ELN and …"
+		}
+		if st.groupAt[k] < 0 {
+			continue
+		}
+		g := st.groups[st.groupAt[k]]
 		if len(g.members) < 2 {
 			continue
 		}

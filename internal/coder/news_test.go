@@ -165,6 +165,8 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSKREB 122 asserted"}, []string{"VEL TSKREB 122 asserted", "TSKREB QRN 190 asserted"}},
 		{"a past tense in a relative clause is an event", "Velmora condemned the Tashkai rebels, who attacked Quorin on Monday.", news,
 			[]string{"VEL TSKREB 122 asserted", "TSKREB QRN 190 asserted"}, nil},
+		{"fighting between the A and B", "Heavy fighting between the Red Harbour and Tashkai rebels spread.", news,
+			[]string{"RDH TSKREB 190 asserted", "TSKREB RDH 190 asserted"}, []string{}},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,
