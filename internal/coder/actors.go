@@ -733,6 +733,10 @@ func (st *state) compoundGap(a, b int) bool {
 		case ",":
 		default:
 			t := st.tag(a + k)
+			if st.c.opts.News && hasAnd && repeatedPreps[w] && st.prepBefore(a, w) {
+				// news: "welcomed by A and by B", "with A and with B"
+				continue
+			}
 			if k == 0 || (t != "DT" && t != "JJ" && t != "JJS" && t != "JJR" && t != "PRP$") {
 				return false
 			}
@@ -1054,6 +1058,25 @@ func (st *state) clauseAnd(a, b *unit) bool {
 	switch st.tag(k) {
 	case "VBD", "VBZ", "VBP", "MD":
 		return true
+	}
+	return false
+}
+
+// repeatedPreps are the prepositions news repeats before each member of
+// a compound ("by A and by B").
+var repeatedPreps = wordSet(`BY WITH FROM TO AGAINST`)
+
+// prepBefore reports whether the preposition w comes right before the
+// actor that ends at word a (past "the" and modifiers, at most four
+// words), so that "and w" repeats it.
+func (st *state) prepBefore(a int, w string) bool {
+	for k := a - 1; k >= 0 && k >= a-5; k-- {
+		if st.ws[k] == w {
+			return true
+		}
+		if !st.inUnitRaw(k) && st.tag(k) != "DT" && !strings.HasPrefix(st.tag(k), "JJ") && !strings.HasPrefix(st.tag(k), "NNP") {
+			return false
+		}
 	}
 	return false
 }

@@ -187,6 +187,13 @@ func (st *state) antecedent(cs int) *group {
 		}
 		g = st.groupEndingAt(k)
 	}
+	if g != nil && st.c.opts.News && len(g.members) > 1 {
+		if u := g.members[len(g.members)-1]; u.first > 0 && repeatedPreps[st.ws[u.first-1]] {
+			// news: "welcomed by A and by B, which hosted …": the
+			// repeated preposition sets B apart; "which" is B
+			return &group{members: []*unit{u}, first: u.first, last: u.last}
+		}
+	}
 	if g != nil && st.ws[cs-1] == "WHO" {
 		if h, ok := st.personBefore(g); ok {
 			return h
