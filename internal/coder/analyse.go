@@ -212,6 +212,7 @@ func (c *Coder) analyse1(st *state, prev *group) *state {
 	if c.opts.News {
 		st.codeBetween()
 		st.codeNominal()
+		st.codeNominalOf()
 	}
 	if why := st.complex(); why != "" {
 		st.events = nil

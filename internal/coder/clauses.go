@@ -509,3 +509,61 @@ func (st *state) codeNominal() {
 		}
 	}
 }
+
+// timeWords may stand between an act noun and its "of" ("the arrest last
+// month of …").
+var timeWords = wordSet(`LAST THIS MONTH WEEK YEAR WEEKEND MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY`)
+
+// codeNominalOf codes the nominal coercive acts of news, "the arrest (last
+// month) of a Gondorian engineer (by Rohan)": a dictionary verb of
+// coercion (17) used as a noun after "the" and followed by "of" and an
+// actor is an act on that actor, by the actor after "by" when one is
+// named, else (with ImplicitTarget) by the story country's police.
+func (st *state) codeNominalOf() {
+	ix := st.c.ix
+	for i := 1; i+2 < len(st.ws); i++ {
+		if st.ws[i-1] != "THE" || st.inUnit[i] || st.tag(i) != "NN" {
+			continue
+		}
+		k := i + 1
+		for k < len(st.ws) && k < i+4 && timeWords[st.ws[k]] && !st.inUnit[k] {
+			k++
+		}
+		if k+1 >= len(st.ws) || st.ws[k] != "OF" {
+			continue
+		}
+		k++
+		for k < len(st.ws) && k < i+8 && !st.inUnit[k] {
+			if t := st.tag(k); t != "DT" && t != "CD" && !strings.HasPrefix(t, "JJ") {
+				break
+			}
+			k++
+		}
+		if k >= len(st.ws) || st.groupAt[k] < 0 {
+			continue
+		}
+		h, ok := st.findVerb(i)
+		if !ok || h.first != i || h.last != i+1 {
+			continue
+		}
+		verb, code := &ix.set.Verbs.Blocks[h.cand.block].Verbs[h.cand.verb], ix.verbCode(h.cand)
+		if !strings.HasPrefix(code.Active, "17") {
+			continue
+		}
+		tgt := st.groups[st.groupAt[k]]
+		var src *group
+		if e := tgt.last; e+1 < len(st.ws) && st.ws[e] == "BY" && st.groupAt[e+1] >= 0 {
+			src = st.groups[st.groupAt[e+1]]
+		}
+		sp := st.span(h.first, h.last)
+		v := &news.Verb{Text: st.text[sp[0]:sp[1]], Span: sp}
+		n := st.emit(src, tgt, code, verb.Pos.String(), v, "asserted", 0.6)
+		if st.trace != nil {
+			note := "nominal act of an actor: nothing coded"
+			if n > 0 {
+				note = "nominal act on the actor after \"of\""
+			}
+			st.trace.addVerb(st, h, note)
+		}
+	}
+}
