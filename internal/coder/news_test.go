@@ -67,6 +67,9 @@ OFFER
 SEIZE {SEIZED SEIZES SEIZING}
 --- DEMAND [100] ---
 DEMAND
+--- SHARE [064] ---
+SHARE
+- * INTELLIGENCE WITH + [064]
 `
 
 const newsActors = `VELMORA_ [VEL]
@@ -175,6 +178,8 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"QRNCOP VELHLH 173 asserted"}, []string{}},
 		{"the arrest of an actor by another", "The talks stalled after the arrest of two Velmoran doctors by Tashkai police.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"TSKCOP VELHLH 173 asserted"}, []string{}},
+		{"a noun right after a modal is its verb", "Velmora said it would share intelligence with Tashkai.", news,
+			[]string{"VEL TSK 064 hypothetical"}, []string{}},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,

@@ -758,7 +758,9 @@ func (st *state) bareInfinitive(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		w, t := st.ws[k], st.tag(k)
 		if t == "MD" || doWords[w] {
-			return k < i-1
+			// (news: right after a modal too, "would share
+			// intelligence", where the tagger read a noun)
+			return k < i-1 || st.c.opts.News && t == "MD" && st.tag(i) == "NN"
 		}
 		if !negWords[w] && !strings.HasPrefix(t, "RB") {
 			return false
