@@ -45,6 +45,15 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"a story filed from the mediator's capital: its agents are the parties' country's",
 			"DOHA, Qatar - A truce in Sudan mediated by Qatar held on Monday. Fighting in Darfur had forced thousands from Sudan's western towns before it. The government accused the rebels of shelling a market on Sunday.",
 			[]string{"QAT SDN 045", "SDNGOV SDNREB 112"}},
+		{"listing a country's firms for sanctions is a sanction on it",
+			"LONDON - Britain listed four Iranian drone makers under its sanctions regime on Monday.",
+			[]string{"GBR IRNMIL 163"}},
+		{"a listing announced with would is a threat of sanctions",
+			"BRUSSELS - The European Union would list six Belarusian banks in its next sanctions package, a spokeswoman said.",
+			[]string{"IGOEUREEC BLRBUS 1312"}},
+		{"a country that will expel diplomats threatens to",
+			"VILNIUS, Lithuania - Lithuania will expel two Russian diplomats unless Moscow frees a detained journalist, the foreign ministry said.",
+			[]string{"LTU RUSGOV 1313"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
