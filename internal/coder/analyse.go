@@ -42,6 +42,9 @@ type state struct {
 	// the verb being emitted condemns an act of violence naming no
 	// actor ("condemned the attack"): it is on the implicit target
 	violence bool
+	// the verb being emitted has a noun phrase right after it ("offered
+	// divers"): an offer of something, not a bare intent
+	offered bool
 	// the verb being coded follows a determiner: only a pattern codes it
 	patternOnly bool
 	caps        bool        // the sentence has no lower-case letter (TABARI's all-capitals text)

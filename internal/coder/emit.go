@@ -141,10 +141,10 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 	return n
 }
 
-// implicitRoots are the roots of the acts (appeals, approval, demands,
-// disapproval, rejection, threats, reduced relations) that a foreign actor directs at a story's country without
-// naming it.
-var implicitRoots = map[string]bool{"02": true, "05": true, "10": true, "11": true, "12": true, "13": true, "16": true}
+// implicitRoots are the roots of the acts (appeals, offers and promises,
+// approval, demands, disapproval, rejection, threats, reduced relations)
+// that a foreign actor directs at a story's country without naming it.
+var implicitRoots = map[string]bool{"02": true, "03": true, "05": true, "10": true, "11": true, "12": true, "13": true, "16": true}
 
 // implicitCodes are the comments (pessimistic, optimistic, condolences)
 // that a foreign actor makes on a story's country without naming it; a
@@ -158,6 +158,9 @@ func (st *state) implicit(srcs []*unit, code string) bool {
 	t := st.c.opts.ImplicitTarget
 	if t == "" || len(code) < 2 || !implicitRoots[code[:2]] && !implicitCodes[code] {
 		return false
+	}
+	if code == "030" && !st.offered {
+		return false // a bare intent ("agreed not to", "planned for") is to no one
 	}
 	for _, s := range srcs {
 		if s == nil || !s.hasActor || s.pronoun || len(s.code) < 3 || strings.HasPrefix(s.code, "---") || strings.HasPrefix(t, s.code[:3]) {

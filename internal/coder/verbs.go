@@ -691,8 +691,12 @@ patterns:
 	}
 	st.allSides = st.c.opts.News && tgt == nil && st.appealToAll(h.last)
 	st.violence = st.c.opts.News && tgt == nil && !a.passive && st.violentObject(h.last)
+	switch st.tag(h.last) {
+	case "DT", "CD", "NN", "NNS", "JJ", "PRP$":
+		st.offered = !a.passive
+	}
 	n := st.emit(src, tgt, code, rule, verbOut, modality, conf)
-	st.passive, st.infinitive, st.allSides, st.violence = false, false, false, false
+	st.passive, st.infinitive, st.allSides, st.violence, st.offered = false, false, false, false, false
 	if n == 0 {
 		note("no event: missing source or target")
 		return false, src, true
