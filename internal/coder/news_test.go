@@ -184,6 +184,8 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{"VEL QRN 030 asserted"}, []string{}},
 		{"a foreign bare intent is to no one", "Velmora offered to help.",
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
+		{"a compound of mediators mediates between the parties named before", "Velmora and Tashkai clashed on Monday. Quorin and Red Harbour will mediate.", news,
+			[]string{"VEL TSK 190 asserted", "TSK VEL 190 asserted", "QRN VEL 045 future", "QRN TSK 045 future", "RDH VEL 045 future", "RDH TSK 045 future"}, nil},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,

@@ -581,7 +581,9 @@ patterns:
 		}
 	}
 	if st.c.opts.News && tgt == nil && src != nil && len(src.members) > 1 && !a.passive && st.attach == nil &&
-		(strings.HasPrefix(code.Active, "04") || code.Active == "057" || st.eachOther(h.last) || st.reciprocal(h)) {
+		(strings.HasPrefix(code.Active, "04") && !mediationCodes[code.Active] || code.Active == "057" || st.eachOther(h.last) || st.reciprocal(h)) {
+		// (mediators, "A and B brokered a truce", mediate together
+		// between the parties named before: see below)
 		// news: "A and B will hold talks" with no one else named, "A and
 		// B accused each other": each acts on the other (consultations
 		// and agreements are mutual)
@@ -838,7 +840,7 @@ func (st *state) parties(i int, src *group) *group {
 		if g.last > i {
 			break
 		}
-		if g != src && len(g.members) > 1 && hasActor(g) {
+		if g != src && (g.first != src.first || g.last != src.last) && len(g.members) > 1 && hasActor(g) {
 			ms = g.members
 		}
 	}
