@@ -67,6 +67,8 @@ OFFER
 SEIZE {SEIZED SEIZES SEIZING}
 --- DEMAND [100] ---
 DEMAND
+--- AGREE [030] ---
+AGREE
 --- SHARE [064] ---
 SHARE
 - * INTELLIGENCE WITH + [064]
@@ -186,6 +188,12 @@ func TestNewsRules(t *testing.T) {
 			Options{RequireDyad: true, News: true, ImplicitTarget: "QRN"}, []string{}, nil},
 		{"a compound of mediators mediates between the parties named before", "Velmora and Tashkai clashed on Monday. Quorin and Red Harbour will mediate.", news,
 			[]string{"VEL TSK 190 asserted", "TSK VEL 190 asserted", "QRN VEL 045 future", "QRN TSK 045 future", "RDH VEL 045 future", "RDH TSK 045 future"}, nil},
+		{"what is agreed to is coded, not the agreement", "Velmora agreed to meet Tashkai.", news,
+			[]string{"VEL TSK 040 future"}, []string{"VEL TSK 030 asserted"}},
+		{"an agreement to attack is no attack", "Velmora agreed to attack Tashkai.", news,
+			[]string{"VEL TSK 030 asserted"}, nil},
+		{"an agreement with no infinitive stays one", "Velmora agreed with Tashkai on Monday.", news,
+			[]string{"VEL TSK 030 asserted"}, nil},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,

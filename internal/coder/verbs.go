@@ -447,6 +447,12 @@ patterns:
 		note("tentative code: passed over for a later verb")
 		return false, nil, false
 	}
+	if st.c.opts.News && !matched && code.Active == "030" && st.word(h.last) == "TO" && st.codedVerbAt(h.last+1) {
+		// news: "agreed to ask NATO for patrols": the infinitive says
+		// what was agreed, and codes it (as a future act, an intent)
+		note("a bare intent before an infinitive the dictionary codes: passed over")
+		return false, nil, false
+	}
 	negated := a.neg >= 0 && !(matched && patNeg && b.lo <= a.neg)
 	modality := "asserted"
 	if a.modal != "" {
@@ -1105,3 +1111,23 @@ func (st *state) violentObject(i int) bool {
 
 // haveWords are the forms of "have", an auxiliary before a participle.
 var haveWords = wordSet(`HAVE HAS HAD HAVING 'VE 'D`)
+
+// codedVerbAt reports whether a verb the dictionary codes as an appeal or
+// an act of cooperation starts at word i.
+func (st *state) codedVerbAt(i int) bool {
+	if i >= len(st.ws) || st.inUnit[i] || !isVerbTag(st.tag(i)) && !st.bareInfinitive(i) {
+		return false
+	}
+	h, ok := st.findVerb(i)
+	if !ok || h.first != i {
+		return false
+	}
+	code := st.c.ix.verbCode(h.cand)
+	return !code.IsNull() && intentRoots[rootOf(code.Active)]
+}
+
+// intentRoots are the roots of the acts an agreement or pledge to do them
+// is coded as: appeals (02), and consultation and cooperation (04–08),
+// which a future act codes as the matching intent. ("Pledged to suspend
+// the warrants" is a pledge, not a threat to reduce relations.)
+var intentRoots = map[string]bool{"02": true, "04": true, "05": true, "06": true, "07": true, "08": true}
