@@ -237,6 +237,23 @@ func (st *state) findActors(prev *group) {
 				}
 				code = st.compoundCodes(orig, last, u.first)
 			}
+			if !strings.Contains(code, "/") {
+				// "A spoke with B, and the two leaders agreed": the last
+				// two actors of different countries in the sentence
+				var b *unit
+				for k := len(kept) - 1; k >= 0; k-- {
+					v := kept[k]
+					if !v.hasActor || v.pronoun || v.newActor || len(v.code) < 3 || strings.Contains(v.code, "/") {
+						continue
+					}
+					if b == nil {
+						b = v
+					} else if v.code[:3] != b.code[:3] {
+						code = v.code + "/" + b.code
+						break
+					}
+				}
+			}
 			if !strings.Contains(code, "/") && prev != nil {
 				ms := prev.members
 				if len(ms) < 2 {

@@ -194,6 +194,8 @@ func TestNewsRules(t *testing.T) {
 			[]string{"VEL TSK 030 asserted"}, nil},
 		{"an agreement with no infinitive stays one", "Velmora agreed with Tashkai on Monday.", news,
 			[]string{"VEL TSK 030 asserted"}, nil},
+		{"the two leaders are the last two countries of their sentence", "The Velmoran minister phoned the Tashkai minister, and the two leaders agreed to meet Quorin.", news,
+			[]string{"VELGOV TSKGOV 041 asserted", "VELGOV QRN 040 future", "TSKGOV QRN 040 future"}, nil},
 		{"a compound is no subject past another actor", "Velmora and Tashkai condemned Quorin on Monday, and Red Harbour phoned Quorin.", news,
 			[]string{"VEL QRN 122 asserted", "TSK QRN 122 asserted", "RDH QRN 041 asserted"}, nil},
 		{"since with a date opens no clause", "Velmora, in power since 2001, condemned Tashkai.", news,

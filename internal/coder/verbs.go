@@ -447,7 +447,7 @@ patterns:
 		note("tentative code: passed over for a later verb")
 		return false, nil, false
 	}
-	if st.c.opts.News && !matched && code.Active == "030" && st.word(h.last) == "TO" && st.codedVerbAt(h.last+1) {
+	if st.c.opts.News && code.Active == "030" && st.word(h.last) == "TO" && st.codedVerbAt(h.last+1) {
 		// news: "agreed to ask NATO for patrols": the infinitive says
 		// what was agreed, and codes it (as a future act, an intent)
 		note("a bare intent before an infinitive the dictionary codes: passed over")
