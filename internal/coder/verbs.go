@@ -611,6 +611,12 @@ patterns:
 			}
 			if agent != nil {
 				src, tgt = agent, subject
+			} else if st.c.opts.News && subject != nil && !strings.HasPrefix(code.Active, "17") {
+				// news: "a cable linking A and B was damaged", "A,
+				// whose cable was cut": an agentless passive names
+				// no one who acted (an arrest is the police's: emit)
+				note("agentless passive: no source named, nothing coded")
+				return false, nil, true
 			}
 		case !st.c.stem && b.source == 0 && b.target > 0 && agent == nil && subject != nil && subject != tgt && tgt.first >= h.last:
 			// "X was denied entry to Y": the pattern's target after a
