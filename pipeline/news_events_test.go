@@ -100,7 +100,7 @@ func TestMediatedNews(t *testing.T) {
 			"ADDIS ABABA, Ethiopia - Sudan's army and the RSF have fought since April. Egypt and Kenya mediated a pause in March, and the two sides met in Nairobi in May. " +
 				"Sudanese officials said Khartoum wanted the RSF disarmed, while RSF commanders said the army shelled their positions near Omdurman. " +
 				"Uganda, which wants both armies out of the border region, hosted their commanders in Kampala in June.",
-			[]string{"EGY SDN 045", "KEN SDN 045", "SDN SDN 044", "SDN SDN 044", "UGA SDNMIL 043"}},
+			[]string{"EGY SDNMIL 045", "EGY SDNREBRSF 045", "KEN SDNMIL 045", "KEN SDNREBRSF 045", "SDN SDN 044", "SDN SDN 044", "UGA SDNMIL 043"}},
 		{"without a mediator, a compound that met met each other",
 			"ANKARA, Turkey - Greece and Turkey met in Athens on Monday to discuss fishing rights. Greek officials said Athens wanted a deal.",
 			[]string{"GRC TUR 044", "TUR GRC 044"}},
