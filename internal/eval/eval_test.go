@@ -462,27 +462,29 @@ func TestRunDirErrors(t *testing.T) {
 // story-country round (a dateline in a mediator's or host's country is a
 // venue; spokesmen speak for the state that just spoke; mediators act on
 // the story's two sides) raised actor-code accuracy and event F1 to its
-// measured totals.
+// measured totals. The second held-out set, 34–39, added after those rounds
+// as first scored, set the place, time, entity, actor-code and event floors
+// to the all-39 totals.
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
 	num, denom int
 }{
-	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 973, 1000},
-	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 1000, 1000},
+	{"place recall", func(s Scores) float64 { return s.Places.Recall() }, 634, 653},
+	{"place precision", func(s Scores) float64 { return s.Places.Precision() }, 634, 635},
 	{"place accuracy within 161 km", func(s Scores) float64 { return s.Places.Accuracy() }, 995, 1000},
 	{"place country accuracy", func(s Scores) float64 { return s.Places.CountryAccuracy() }, 991, 1000},
-	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 993, 1000},
+	{"time recall", func(s Scores) float64 { return s.Times.Recall() }, 197, 199},
 	{"time precision", func(s Scores) float64 { return s.Times.Precision() }, 109, 109},
 	{"time value accuracy", func(s Scores) float64 { return s.Times.ValueAccuracy() }, 986, 1000},
 	{"quote span F1", func(s Scores) float64 { return s.Quotes.F1 }, 1, 1},
 	{"quote speaker accuracy", func(s Scores) float64 { return s.Quotes.SpeakerAccuracy }, 1, 1},
 	{"published", func(s Scores) float64 { return ratio(s.PublishedRight, s.Published) }, 6, 6},
-	// entities and events on all 33 articles (the held-out 21–24, 25–27 and
-	// 28–33 included); event F1 as 2·matched / (gold + found).
-	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 982, 1000},
-	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 903, 1000},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 194, 252 + 209},
+	// entities and events on all 39 articles (the held-out 21–24, 25–27,
+	// 28–33 and 34–39 included); F1 as 2·matched / (gold + found).
+	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 2 * 793, 837 + 808},
+	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 337, 394},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 229, 354 + 263},
 }
 
 func TestGoldDir(t *testing.T) {
@@ -490,8 +492,8 @@ func TestGoldDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Articles) < 27 {
-		t.Errorf("%d articles, want at least 27", len(r.Articles))
+	if len(r.Articles) < 39 {
+		t.Errorf("%d articles, want at least 39", len(r.Articles))
 	}
 	var text, notes bytes.Buffer
 	if err := r.WriteText(&text); err != nil {
