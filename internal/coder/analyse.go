@@ -398,12 +398,24 @@ func (st *state) verbBeforeComma(i int) bool {
 func (st *state) subjectVerbAfter(i int) bool {
 	k := i
 	for k < len(st.ws) {
+		if st.c.opts.News && k > i && st.ws[k] == "SUCH" && st.word(k+1) == "AS" {
+			// news: "but groups such as the BIFF rejected": an example
+			// names the subject's members
+			k += 2
+			continue
+		}
 		if st.inUnit[k] {
 			k++
 			continue
 		}
 		switch st.tag(k) {
 		case "DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "RB":
+			k++
+			continue
+		}
+		if st.c.opts.News && k > i && (st.ws[k] == "AND" || st.ws[k] == "OR") && st.inGroup(k) {
+			// news: "and Gondor and Rohan condemned": the conjunction of
+			// a compound subject is inside the subject
 			k++
 			continue
 		}
