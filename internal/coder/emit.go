@@ -147,16 +147,22 @@ func (st *state) emit(src, tgt *group, code dictfile.Code, rule string, v *news.
 var implicitRoots = map[string]bool{"02": true, "03": true, "05": true, "10": true, "11": true, "12": true, "13": true, "16": true}
 
 // implicitCodes are the comments (pessimistic, optimistic, condolences)
-// that a foreign actor makes on a story's country without naming it; a
-// denial (016) answers whoever made the charge, and is left alone.
+// that a foreign actor makes on a story's country without naming it, and
+// (news) its hosting of talks and mediation there ("Malaysia, which
+// brokered the accord"); a denial (016) answers whoever made the charge,
+// and is left alone.
 var implicitCodes = map[string]bool{"012": true, "013": true, "018": true}
+
+// newsImplicitCodes are the hosting (043) and mediation (045, 046) that a
+// foreign actor does in a story's country without naming the parties.
+var newsImplicitCodes = map[string]bool{"043": true, "045": true, "046": true}
 
 // implicit reports whether an event of code with sources srcs and no
 // target takes the implicit target: the code is verbal and every source
 // is an actor of another country than the target's.
 func (st *state) implicit(srcs []*unit, code string) bool {
 	t := st.c.opts.ImplicitTarget
-	if t == "" || len(code) < 2 || !implicitRoots[code[:2]] && !implicitCodes[code] {
+	if t == "" || len(code) < 2 || !implicitRoots[code[:2]] && !implicitCodes[code] && !(st.c.opts.News && newsImplicitCodes[code]) {
 		return false
 	}
 	if code == "030" && !st.offered {
