@@ -54,6 +54,15 @@ func TestBuiltinNewsEvents(t *testing.T) {
 		{"a country that will expel diplomats threatens to",
 			"VILNIUS, Lithuania - Lithuania will expel two Russian diplomats unless Moscow frees a detained journalist, the foreign ministry said.",
 			[]string{"LTU RUSGOV 1313"}},
+		{"growers are an agent: coffee growers appeal to the government",
+			"NAIROBI, Kenya - Coffee growers urged the government on Friday to cut fuel taxes.",
+			[]string{"KENAGR KENGOV 020"}},
+		{"a bare ministry is the government",
+			"SEOUL, South Korea - The ministry criticised Japan's new export rules on Monday.",
+			[]string{"KORGOV JPN 111"}},
+		{"investigators are police",
+			"RIGA, Latvia - Investigators questioned two Lithuanian sailors on Tuesday.",
+			[]string{"LVACOP LTU 110"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
