@@ -704,7 +704,7 @@ patterns:
 		tgt = nil
 	}
 	st.allSides = st.c.opts.News && tgt == nil && st.appealToAll(h.last)
-	st.violence = st.c.opts.News && tgt == nil && !a.passive && st.violentObject(h.last)
+	st.violence = st.c.opts.News && tgt == nil && (!a.passive && st.violentObject(h.last) || a.passive && st.violentSubject(cs, a.lo))
 	switch st.tag(h.last) {
 	case "DT", "CD", "NN", "NNS", "JJ", "PRP$":
 		st.offered = !a.passive
@@ -1113,6 +1113,22 @@ func (st *state) violentObject(i int) bool {
 		}
 	}
 	return false
+}
+
+// violentSubject reports whether the subject of a passive verb, words
+// [cs, lo), names an act of violence and no actor ("the attack was
+// condemned by X"): what the active voice would have for its object.
+func (st *state) violentSubject(cs, lo int) bool {
+	found := false
+	for k := cs; k < lo; k++ {
+		if st.inUnit[k] && st.tag(k) != "PRP" {
+			return false
+		}
+		if violenceWords[st.ws[k]] {
+			found = true
+		}
+	}
+	return found
 }
 
 // haveWords are the forms of "have", an auxiliary before a participle.
