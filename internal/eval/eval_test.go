@@ -464,7 +464,8 @@ func TestRunDirErrors(t *testing.T) {
 // the story's two sides) raised actor-code accuracy and event F1 to its
 // measured totals. The second held-out set, 34–39, added after those rounds
 // as first scored, set the place, time, entity, actor-code and event floors
-// to the all-39 totals.
+// to the all-39 totals; the generalisation round raised the event floor to
+// its measured total.
 var floors = []struct {
 	name       string
 	got        func(Scores) float64
@@ -484,7 +485,7 @@ var floors = []struct {
 	// 28–33 and 34–39 included); F1 as 2·matched / (gold + found).
 	{"entity F1", func(s Scores) float64 { return s.Entities.F1() }, 2 * 793, 837 + 808},
 	{"entity actor-code accuracy", func(s Scores) float64 { return s.Entities.ActorAccuracy() }, 337, 394},
-	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 229, 354 + 263},
+	{"event F1 on (source country, target country, root)", func(s Scores) float64 { return s.Events.F1() }, 2 * 238, 354 + 271},
 }
 
 func TestGoldDir(t *testing.T) {
