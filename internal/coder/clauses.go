@@ -468,7 +468,6 @@ func (st *state) claimant(cs int, src, tgt *group) *group {
 // story's own country, or an act with no implicit target, codes nothing.
 // "No condemnation from" codes nothing.
 func (st *state) codeNominal() {
-	ix := st.c.ix
 	for i := 0; i+2 < len(st.ws); i++ {
 		if st.ws[i+1] != "FROM" || st.inUnit[i] || !isNounTag(st.tag(i)) || st.word(i-1) == "NO" {
 			continue
@@ -483,22 +482,16 @@ func (st *state) codeNominal() {
 		if k >= len(st.ws) || st.groupAt[k] < 0 {
 			continue
 		}
-		h, ok := st.findVerb(i)
-		if !ok || h.first != i || h.last != i+1 {
+		h, pos, code, v, ok := st.nounAct(i)
+		if !ok || code.IsNull() || code.Active == "" {
 			continue
 		}
-		verb, code := &ix.set.Verbs.Blocks[h.cand.block].Verbs[h.cand.verb], ix.verbCode(h.cand)
-		if code.IsNull() || code.Active == "" {
-			continue
-		}
-		sp := st.span(h.first, h.last)
-		v := &news.Verb{Text: st.text[sp[0]:sp[1]], Span: sp}
 		n := 0
 		for _, m := range st.groups[st.groupAt[k]].members {
 			// each member on its own: "from West African leaders,
 			// France and the United States" codes France and the U.S.
 			// even though the leaders have no country
-			n += st.emit(&group{members: []*unit{m}, first: m.first, last: m.last}, nil, code, verb.Pos.String(), v, "asserted", 0.6)
+			n += st.emit(&group{members: []*unit{m}, first: m.first, last: m.last}, nil, code, pos, v, "asserted", 0.6)
 		}
 		if st.trace != nil {
 			note := "nominal act: no implicit target"
@@ -520,7 +513,6 @@ var timeWords = wordSet(`LAST THIS MONTH WEEK YEAR WEEKEND MONDAY TUESDAY WEDNES
 // actor is an act on that actor, by the actor after "by" when one is
 // named, else (with ImplicitTarget) by the story country's police.
 func (st *state) codeNominalOf() {
-	ix := st.c.ix
 	for i := 1; i+2 < len(st.ws); i++ {
 		if st.ws[i-1] != "THE" || st.inUnit[i] || st.tag(i) != "NN" {
 			continue
@@ -542,12 +534,8 @@ func (st *state) codeNominalOf() {
 		if k >= len(st.ws) || st.groupAt[k] < 0 {
 			continue
 		}
-		h, ok := st.findVerb(i)
-		if !ok || h.first != i || h.last != i+1 {
-			continue
-		}
-		verb, code := &ix.set.Verbs.Blocks[h.cand.block].Verbs[h.cand.verb], ix.verbCode(h.cand)
-		if !strings.HasPrefix(code.Active, "17") {
+		h, pos, code, v, ok := st.nounAct(i)
+		if !ok || !strings.HasPrefix(code.Active, "17") {
 			continue
 		}
 		tgt := st.groups[st.groupAt[k]]
@@ -555,9 +543,7 @@ func (st *state) codeNominalOf() {
 		if e := tgt.last; e+1 < len(st.ws) && st.ws[e] == "BY" && st.groupAt[e+1] >= 0 {
 			src = st.groups[st.groupAt[e+1]]
 		}
-		sp := st.span(h.first, h.last)
-		v := &news.Verb{Text: st.text[sp[0]:sp[1]], Span: sp}
-		n := st.emit(src, tgt, code, verb.Pos.String(), v, "asserted", 0.6)
+		n := st.emit(src, tgt, code, pos, v, "asserted", 0.6)
 		if st.trace != nil {
 			note := "nominal act of an actor: nothing coded"
 			if n > 0 {
@@ -566,4 +552,18 @@ func (st *state) codeNominalOf() {
 			st.trace.addVerb(st, h, note)
 		}
 	}
+}
+
+// nounAct is the dictionary verb written as the one word at i (a noun of
+// an act: "condemnation", "the arrest"): its hit, part of speech, code and
+// the verb as an event reports it; false when no verb is that word alone.
+func (st *state) nounAct(i int) (h verbHit, pos string, code dictfile.Code, v *news.Verb, ok bool) {
+	h, ok = st.findVerb(i)
+	if !ok || h.first != i || h.last != i+1 {
+		return verbHit{}, "", dictfile.Code{}, nil, false
+	}
+	ix := st.c.ix
+	pos = ix.set.Verbs.Blocks[h.cand.block].Verbs[h.cand.verb].Pos.String()
+	sp := st.span(h.first, h.last)
+	return h, pos, ix.verbCode(h.cand), &news.Verb{Text: st.text[sp[0]:sp[1]], Span: sp}, true
 }
