@@ -47,9 +47,6 @@ func (s *Store) Prepare(doc news.Document) *Prepared {
 	return p
 }
 
-// ID is the prepared article's id.
-func (p *Prepared) ID() string { return p.doc.ID }
-
 // eventPlaceDetail is the feature and GeoNames id of an event's place: those
 // of the article's first place with the event place's name, country and
 // coordinates, the GeoNames id the event carries taking precedence.
